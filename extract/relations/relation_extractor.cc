@@ -164,7 +164,8 @@ class SentenceWorker {
         } else if (base == "obl" || (base == "nmod" && view_.IsVerb(v))) {
           const std::string case_word = view_.CaseOf(c);
           if (case_word == "by" || rel == "obl:tmod" || rel == "obl:npmod") continue;
-          if (!IsTargetCase(case_word)) continue;
+          // "in talks with Iran": an event noun passes on its participants whatever its case.
+          if (!IsTargetCase(case_word) && lexicon_.Noun(view_.Lemma(c)) == nullptr) continue;
           Argument a = TargetOf(c, facts);
           if (a.empty()) continue;
           if (!listed && a.via_modifier) continue;  // unknown verbs need a named target
