@@ -10,6 +10,7 @@ namespace kg::extract {
 SentenceView::SentenceView(const Sentence& sentence, int sentence_index, const ArticleReferents& refs)
     : tokens_(&sentence.tokens),
       index_(sentence_index),
+      heading_(sentence.heading),
       refs_(&refs),
       children_(sentence.tokens.size()),
       refs_at_(sentence.tokens.size()),

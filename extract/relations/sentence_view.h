@@ -20,6 +20,8 @@ class SentenceView {
 
   int size() const { return static_cast<int>(tokens_->size()); }
   int index() const { return index_; }
+  // True when the sentence is a heading line (no final punctuation, on its own).
+  bool heading() const { return heading_; }
   const Token& token(int i) const { return (*tokens_)[i]; }
   int head(int i) const { return (*tokens_)[i].head; }
   // The relation without its subtype: "nsubj:pass" -> "nsubj".
@@ -63,6 +65,7 @@ class SentenceView {
  private:
   const std::vector<Token>* tokens_;
   int index_;
+  bool heading_;
   const ArticleReferents* refs_;
   std::vector<std::vector<int>> children_;
   std::vector<std::vector<int>> refs_at_;
