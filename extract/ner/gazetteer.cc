@@ -276,6 +276,13 @@ int Gazetteer::Find(std::string_view name) const {
   return it == aliases_.end() ? -1 : it->second.entry;
 }
 
+Gazetteer::Lookup Gazetteer::LookupName(std::string_view name) const {
+  auto it = aliases_.find(base::FoldName(name));
+  if (it == aliases_.end()) return {};
+  if (it->second.acronym && HasLowercase(name)) return {};
+  return {it->second.entry, it->second.acronym, it->second.ambiguous};
+}
+
 NameKeyword Gazetteer::Keyword(std::string_view folded) const {
   auto it = keywords_.find(std::string(folded));
   return it == keywords_.end() ? NameKeyword::kNone : it->second;

@@ -73,6 +73,13 @@ class Gazetteer {
                                     const std::vector<std::string>& folded) const;
   // The entry a whole name denotes ("U.S." -> United States), or -1.
   int Find(std::string_view name) const;
+  // The same with how the name is listed: an all-capitals alias, or marked ambiguous.
+  struct Lookup {
+    int entry = -1;
+    bool acronym = false;
+    bool ambiguous = false;
+  };
+  Lookup LookupName(std::string_view name) const;
 
   const GazetteerEntry& entry(int i) const { return entries_[i]; }
   int size() const { return static_cast<int>(entries_.size()); }

@@ -6,6 +6,7 @@
 
 #include "base/text.h"
 #include "extract/ner/gazetteer.h"
+#include "extract/syntax/conllu.h"
 #include "extract/ner/title_lexicon.h"
 
 namespace kg::extract {
@@ -46,57 +47,42 @@ void SetOffsets(std::vector<Token>* tokens) {
   }
 }
 
-struct ConlluSentence {
-  std::string sent_id;
-  std::string doc_id;
-  std::vector<Token> tokens;
-  std::vector<std::string> misc;
-};
+// The sentences of a CoNLL-U file (the shared reader) as NER examples without spans.
+base::Result<std::vector<NerExample>> ReadConlluExamples(const std::string& path) {
+  auto treebank = ReadConlluFile(path);
+  if (!treebank.ok()) return treebank.status();
+  std::vector<NerExample> out;
+  int doc = 0;
+  for (ConlluSentence& s : *treebank) {
+    if (s.new_doc) ++doc;
+    NerExample ex;
+    ex.doc_id = path + "#" + std::to_string(doc);
+    ex.sent_id = s.sent_id;
+    ex.tokens = std::move(s.sentence.tokens);
+    out.push_back(std::move(ex));
+  }
+  return out;
+}
 
-// A minimal CoNLL-U reader for the columns NER training needs (form, UPOS, XPOS, MISC).
-base::Result<std::vector<ConlluSentence>> ReadConllu(const std::string& path) {
+// The MISC column of every word line (multiword ranges and empty nodes skipped), per
+// sentence: the shared CoNLL-U reader does not keep MISC, and GUM's entities live there.
+base::Result<std::vector<std::vector<std::string>>> ReadMiscColumns(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return base::Status::NotFound("cannot open CoNLL-U file " + path);
-  std::vector<ConlluSentence> out;
-  ConlluSentence current;
-  std::string doc_id;
+  std::vector<std::vector<std::string>> out(1);
   std::string line;
-  int number = 0;
-  auto flush = [&] {
-    if (!current.tokens.empty()) {
-      SetOffsets(&current.tokens);
-      current.doc_id = doc_id;
-      out.push_back(std::move(current));
-    }
-    current = ConlluSentence();
-  };
   while (std::getline(in, line)) {
-    ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) {
-      flush();
+      if (!out.back().empty()) out.emplace_back();
       continue;
     }
-    if (line[0] == '#') {
-      if (line.rfind("# sent_id = ", 0) == 0) current.sent_id = line.substr(12);
-      if (line.rfind("# newdoc id = ", 0) == 0) doc_id = line.substr(14);
-      continue;
-    }
-    std::vector<std::string> f = SplitTabs(line);
-    if (f.size() != 10) {
-      return base::Status::InvalidArgument(path + ":" + std::to_string(number) + ": expected 10 CoNLL-U columns, found " +
-                                           std::to_string(f.size()));
-    }
-    if (!IsNumber(f[0])) continue;  // multiword token ranges and empty nodes
-    Token t;
-    t.text = f[1];
-    t.lemma = f[2];
-    t.upos = f[3];
-    t.xpos = f[4];
-    current.tokens.push_back(std::move(t));
-    current.misc.push_back(f[9]);
+    if (line[0] == '#') continue;
+    const std::vector<std::string> f = SplitTabs(line);
+    if (f.size() != 10 || !IsNumber(f[0])) continue;
+    out.back().push_back(f[9]);
   }
-  flush();
+  if (out.back().empty()) out.pop_back();
   return out;
 }
 
@@ -120,7 +106,7 @@ struct GumMention {
 };
 
 // Parses the Entity= value of one token: openings "(id-type-...-identity" and closings "id)".
-void ParseEntityField(std::string_view misc, int token, std::unordered_map<std::string, GumMention>* open,
+void ParseEntityField(std::string_view misc, int token,
                       std::unordered_map<std::string, std::vector<GumMention>>* stack_by_id,
                       std::vector<GumMention>* done) {
   const size_t at = misc.find("Entity=");
@@ -160,7 +146,6 @@ void ParseEntityField(std::string_view misc, int token, std::unordered_map<std::
       ++p;
     }
   }
-  (void)open;
 }
 
 bool IsConnector(const Token& t) {
@@ -247,10 +232,10 @@ base::Result<std::vector<NerExample>> ReadIob2File(const std::string& path) {
 }
 
 base::Status AttachConlluTags(const std::string& conllu_path, std::vector<NerExample>* examples) {
-  auto conllu = ReadConllu(conllu_path);
+  auto conllu = ReadConlluExamples(conllu_path);
   if (!conllu.ok()) return conllu.status();
-  std::unordered_map<std::string, const ConlluSentence*> by_id;
-  for (const ConlluSentence& s : *conllu) by_id[s.sent_id] = &s;
+  std::unordered_map<std::string, const NerExample*> by_id;
+  for (const NerExample& s : *conllu) by_id[s.sent_id] = &s;
   for (NerExample& ex : *examples) {
     auto it = by_id.find(ex.sent_id);
     if (it == by_id.end()) {
@@ -271,19 +256,24 @@ base::Status AttachConlluTags(const std::string& conllu_path, std::vector<NerExa
 }
 
 base::Result<std::vector<NerExample>> ReadGumConllu(const std::string& path, const TitleLexicon* titles) {
-  auto conllu = ReadConllu(path);
+  auto conllu = ReadConlluExamples(path);
   if (!conllu.ok()) return conllu.status();
+  auto misc = ReadMiscColumns(path);
+  if (!misc.ok()) return misc.status();
+  if (misc->size() != conllu->size()) {
+    return base::Status::InvalidArgument(path + ": sentences with MISC columns do not match the treebank");
+  }
   std::vector<NerExample> out;
-  std::unordered_map<std::string, GumMention> open;
   std::unordered_map<std::string, std::vector<GumMention>> stacks;
-  for (const ConlluSentence& s : *conllu) {
+  for (size_t si = 0; si < conllu->size(); ++si) {
+    NerExample& ex = (*conllu)[si];
+    const std::vector<std::string>& columns = (*misc)[si];
+    if (columns.size() != ex.tokens.size()) {
+      return base::Status::InvalidArgument(path + ": sentence " + ex.sent_id + " has mismatched MISC columns");
+    }
     std::vector<GumMention> mentions;
     stacks.clear();
-    for (int i = 0; i < static_cast<int>(s.tokens.size()); ++i) ParseEntityField(s.misc[i], i, &open, &stacks, &mentions);
-    NerExample ex;
-    ex.doc_id = s.doc_id;
-    ex.sent_id = s.sent_id;
-    ex.tokens = s.tokens;
+    for (int i = 0; i < static_cast<int>(ex.tokens.size()); ++i) ParseEntityField(columns[i], i, &stacks, &mentions);
     const std::vector<std::string> folded = FoldTokens(ex.tokens);
     std::vector<NerSpan> candidates;
     for (const GumMention& m : mentions) {

@@ -4,6 +4,10 @@
 #include <cassert>
 #include <cstdio>
 
+#include "extract/document.h"
+#include "extract/ner/entity_recognizer.h"
+#include "extract/ner/ner_corpus.h"
+
 namespace kg::extract {
 
 NerScores ScoreNer(const std::vector<std::vector<NerSpan>>& gold, const std::vector<std::vector<NerSpan>>& predicted,
@@ -49,6 +53,60 @@ std::string NerScores::Format() const {
   for (const NerCounts& c : per_type) row(c);
   row(micro);
   return out;
+}
+
+std::vector<Document> DocumentsFromExamples(const std::vector<NerExample>& examples) {
+  std::vector<Document> docs;
+  size_t start = 0;
+  while (start < examples.size()) {
+    size_t end = start + 1;
+    while (end < examples.size() && !examples[start].doc_id.empty() && examples[end].doc_id == examples[start].doc_id) {
+      ++end;
+    }
+    Document doc;
+    for (size_t i = start; i < end; ++i) {
+      Sentence s;
+      s.begin = static_cast<uint32_t>(doc.text.size());
+      for (const Token& t : examples[i].tokens) {
+        Token copy = t;
+        copy.begin = static_cast<uint32_t>(doc.text.size());
+        doc.text += t.text;
+        copy.end = static_cast<uint32_t>(doc.text.size());
+        doc.text += ' ';
+        s.tokens.push_back(std::move(copy));
+      }
+      s.end = static_cast<uint32_t>(doc.text.size());
+      doc.text += '\n';
+      doc.sentences.push_back(std::move(s));
+    }
+    docs.push_back(std::move(doc));
+    start = end;
+  }
+  return docs;
+}
+
+std::vector<std::vector<NerSpan>> TaggerTypeSpans(const std::vector<Document>& docs) {
+  std::vector<std::vector<NerSpan>> out;
+  for (const Document& doc : docs) {
+    for (const Sentence& s : doc.sentences) {
+      std::vector<std::string> labels;
+      for (const Token& t : s.tokens) {
+        std::string l = t.ner;
+        if (l.size() > 2 && l.substr(2) == "GPE") l = l.substr(0, 2) + "LOC";
+        if (l.size() > 2 && l.substr(2) != "PER" && l.substr(2) != "ORG" && l.substr(2) != "LOC") l = "O";
+        labels.push_back(l);
+      }
+      out.push_back(SpansFromIob2(labels));
+    }
+  }
+  return out;
+}
+
+std::vector<std::vector<NerSpan>> RecognizeExamples(const EntityRecognizer& recognizer,
+                                                    const std::vector<NerExample>& examples) {
+  std::vector<Document> docs = DocumentsFromExamples(examples);
+  for (Document& doc : docs) recognizer.Recognize(doc, "");
+  return TaggerTypeSpans(docs);
 }
 
 }  // namespace kg::extract

@@ -11,6 +11,10 @@
 
 namespace kg::extract {
 
+class EntityRecognizer;
+struct Document;
+struct NerExample;
+
 struct NerCounts {
   std::string type;  // "PER", ..., or "micro"
   int gold = 0, predicted = 0, correct = 0;
@@ -33,5 +37,17 @@ struct NerScores {
 // REQUIRES: gold.size() == predicted.size().
 NerScores ScoreNer(const std::vector<std::vector<NerSpan>>& gold, const std::vector<std::vector<NerSpan>>& predicted,
                    const std::vector<std::string>& types);
+
+// The examples as Documents, one per run of one doc_id (tokens joined by spaces, one
+// sentence a line), ready for EntityRecognizer::Recognize.
+std::vector<Document> DocumentsFromExamples(const std::vector<NerExample>& examples);
+
+// Each sentence's Token::ner spans in the tagger's types: GPE -> LOC; NORP, DATE dropped.
+std::vector<std::vector<NerSpan>> TaggerTypeSpans(const std::vector<Document>& docs);
+
+// Runs the full recognizer over examples with gold tokens (and the POS tags they carry)
+// and returns TaggerTypeSpans of the result.
+std::vector<std::vector<NerSpan>> RecognizeExamples(const EntityRecognizer& recognizer,
+                                                    const std::vector<NerExample>& examples);
 
 }  // namespace kg::extract

@@ -10,6 +10,7 @@
 #include <ostream>
 
 #include "base/text.h"
+#include "extract/ner/bilou_decoder.h"
 #include "extract/ner/ner_labels.h"
 
 namespace kg::extract {
@@ -112,31 +113,33 @@ std::unique_ptr<NerTagger> NerTagger::FromWeights(NerFeatureOptions options, std
 }
 
 void NerTagger::BuildIndex() {
+  masked_transitions_ = MaskBilouTransitions(transitions_);
   size_t capacity = 16;
   while (capacity < keys_.size() * 2) capacity *= 2;
-  table_.assign(capacity, Slot{0, -1});
+  table_.assign(capacity, Slot{0, 0});
   mask_ = capacity - 1;
   for (size_t r = 0; r < keys_.size(); ++r) {
     uint64_t slot = keys_[r] & mask_;
-    while (table_[slot].row >= 0) slot = (slot + 1) & mask_;
-    table_[slot] = Slot{keys_[r], static_cast<int64_t>(r)};
+    while (table_[slot].row_plus_one != 0) slot = (slot + 1) & mask_;
+    table_[slot] = Slot{static_cast<uint32_t>(keys_[r] >> 32), static_cast<uint32_t>(r + 1)};
   }
 }
 
 const float* NerTagger::Row(uint64_t key) const {
+  const uint32_t fingerprint = static_cast<uint32_t>(key >> 32);
   uint64_t slot = key & mask_;
   while (true) {
     const Slot& s = table_[slot];
-    if (s.row < 0) return nullptr;
-    if (s.key == key) return &rows_[static_cast<size_t>(s.row) * kRowStride];
+    if (s.row_plus_one == 0) return nullptr;
+    if (s.fingerprint == fingerprint && keys_[s.row_plus_one - 1] == key) {
+      return &rows_[static_cast<size_t>(s.row_plus_one - 1) * kRowStride];
+    }
     slot = (slot + 1) & mask_;
   }
 }
 
-std::vector<int> NerTagger::Tag(const NerFeatureMatrix& features) const {
+std::vector<float> NerTagger::Emissions(const NerFeatureMatrix& features) const {
   const int n = features.size();
-  std::vector<int> labels(n, 0);
-  if (n == 0) return labels;
   std::vector<float> emit(static_cast<size_t>(n) * kL, 0.0f);
   for (int i = 0; i < n; ++i) {
     float* e = &emit[static_cast<size_t>(i) * kL];
@@ -146,46 +149,28 @@ std::vector<int> NerTagger::Tag(const NerFeatureMatrix& features) const {
       for (int l = 0; l < kL; ++l) e[l] += row[l];
     }
   }
-  constexpr float kNeg = -std::numeric_limits<float>::infinity();
-  std::vector<float> score(static_cast<size_t>(n) * kL, kNeg);
-  std::vector<int8_t> back(static_cast<size_t>(n) * kL, -1);
-  for (int l = 0; l < kL; ++l) {
-    if (BilouAllowed(-1, l)) score[l] = emit[l] + transitions_[l];
+  return emit;
+}
+
+std::vector<int> NerTagger::Tag(const NerFeatureMatrix& features) const {
+  const int n = features.size();
+  if (n == 0) return {};
+  return DecodeBilou(Emissions(features), n, masked_transitions_, 0, 0, nullptr);
+}
+
+std::vector<NerTagger::ScoredSpan> NerTagger::TagSpans(const NerFeatureMatrix& features, bool margins) const {
+  const int n = features.size();
+  std::vector<ScoredSpan> out;
+  if (n == 0) return out;
+  const std::vector<float> emit = Emissions(features);
+  float best = 0;
+  const std::vector<int> labels = DecodeBilou(emit, n, masked_transitions_, 0, 0, &best);
+  for (const NerSpan& span : SpansFromBilou(labels)) {
+    float without = best;
+    if (margins) DecodeBilou(emit, n, masked_transitions_, span.begin, span.end, &without);
+    out.push_back({span, best - without});
   }
-  for (int i = 1; i < n; ++i) {
-    for (int l = 0; l < kL; ++l) {
-      float best = kNeg;
-      int arg = -1;
-      for (int p = 0; p < kL; ++p) {
-        const float s = score[static_cast<size_t>(i - 1) * kL + p];
-        if (s == kNeg || !BilouAllowed(p, l)) continue;
-        const float v = s + transitions_[(p + 1) * kL + l];
-        if (v > best) {
-          best = v;
-          arg = p;
-        }
-      }
-      if (arg >= 0) {
-        score[static_cast<size_t>(i) * kL + l] = best + emit[static_cast<size_t>(i) * kL + l];
-        back[static_cast<size_t>(i) * kL + l] = static_cast<int8_t>(arg);
-      }
-    }
-  }
-  int best = 0;
-  float best_score = kNeg;
-  for (int l = 0; l < kL; ++l) {
-    const float s = score[static_cast<size_t>(n - 1) * kL + l];
-    if (BilouCanEnd(l) && s > best_score) {
-      best_score = s;
-      best = l;
-    }
-  }
-  for (int i = n - 1; i >= 0; --i) {
-    labels[i] = best;
-    if (i > 0) best = back[static_cast<size_t>(i) * kL + best];
-    if (best < 0) best = 0;
-  }
-  return labels;
+  return out;
 }
 
 base::Status NerTagger::Save(std::ostream& out) const {

@@ -14,6 +14,7 @@
 
 #include "base/status.h"
 #include "extract/ner/ner_features.h"
+#include "extract/ner/ner_labels.h"
 
 namespace kg::extract {
 
@@ -38,6 +39,14 @@ class NerTagger {
   base::Status Save(std::ostream& out) const;
   // The best BILOU label ids (ner_labels.h) of the sentence whose features are given.
   std::vector<int> Tag(const NerFeatureMatrix& features) const;
+  // The best labels' spans, each with its margin: how much the best labelling scores
+  // above the best one that leaves the span's tokens outside any entity (a confidence).
+  struct ScoredSpan {
+    NerSpan span;
+    float margin = 0;
+  };
+  // Without `margins` the spans' margins are left 0 (cheaper).
+  std::vector<ScoredSpan> TagSpans(const NerFeatureMatrix& features, bool margins = true) const;
 
   const NerFeatureOptions& options() const { return options_; }
   // Free text saved with the model: data, command, date, scores.
@@ -50,17 +59,22 @@ class NerTagger {
   void BuildIndex();
   // Row of weights for a feature hash, or nullptr.
   const float* Row(uint64_t key) const;
+  // Emission scores, kNerLabelCount per token.
+  std::vector<float> Emissions(const NerFeatureMatrix& features) const;
 
   NerFeatureOptions options_;
   std::string description_;
   std::vector<uint64_t> keys_;       // sorted feature hashes
   std::vector<float> rows_;          // kRowStride floats per key
   std::vector<float> transitions_;   // (kNerLabelCount + 1) x kNerLabelCount
+  std::vector<float> masked_transitions_;  // the same, -inf where BILOU forbids
+  // Open addressing over 8-byte slots (a 32-bit fingerprint of the key and its row + 1,
+  // 0 = empty) so that the many lookups of features the model lacks touch little memory.
   struct Slot {
-    uint64_t key;
-    int64_t row;  // -1: empty
+    uint32_t fingerprint;
+    uint32_t row_plus_one;
   };
-  std::vector<Slot> table_;  // open addressing, size a power of two
+  std::vector<Slot> table_;  // size a power of two
   uint64_t mask_ = 0;
 };
 

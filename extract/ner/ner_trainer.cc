@@ -7,6 +7,7 @@
 #include <random>
 #include <unordered_map>
 
+#include "extract/ner/bilou_decoder.h"
 #include "extract/ner/gazetteer.h"
 #include "extract/ner/ner_evaluation.h"
 #include "extract/ner/ner_labels.h"
@@ -57,48 +58,6 @@ struct Perceptron {
     tu[(prev + 1) * kL + label] += static_cast<float>(c) * delta;
   }
 };
-
-std::vector<int> Viterbi(const std::vector<float>& emit, int n, const std::vector<float>& trans) {
-  constexpr float kNeg = -std::numeric_limits<float>::infinity();
-  std::vector<float> score(static_cast<size_t>(n) * kL, kNeg);
-  std::vector<int> back(static_cast<size_t>(n) * kL, -1);
-  for (int l = 0; l < kL; ++l) {
-    if (BilouAllowed(-1, l)) score[l] = emit[l] + trans[l];
-  }
-  for (int i = 1; i < n; ++i) {
-    for (int l = 0; l < kL; ++l) {
-      float best = kNeg;
-      int arg = -1;
-      for (int p = 0; p < kL; ++p) {
-        const float s = score[static_cast<size_t>(i - 1) * kL + p];
-        if (s == kNeg || !BilouAllowed(p, l)) continue;
-        const float v = s + trans[(p + 1) * kL + l];
-        if (v > best) {
-          best = v;
-          arg = p;
-        }
-      }
-      if (arg >= 0) {
-        score[static_cast<size_t>(i) * kL + l] = best + emit[static_cast<size_t>(i) * kL + l];
-        back[static_cast<size_t>(i) * kL + l] = arg;
-      }
-    }
-  }
-  std::vector<int> labels(n, 0);
-  int best = 0;
-  float best_score = kNeg;
-  for (int l = 0; l < kL; ++l) {
-    if (BilouCanEnd(l) && score[static_cast<size_t>(n - 1) * kL + l] > best_score) {
-      best_score = score[static_cast<size_t>(n - 1) * kL + l];
-      best = l;
-    }
-  }
-  for (int i = n - 1; i >= 0; --i) {
-    labels[i] = best;
-    if (i > 0) best = std::max(0, back[static_cast<size_t>(i) * kL + best]);
-  }
-  return labels;
-}
 
 std::unique_ptr<NerTagger> Snapshot(const Perceptron& p, const std::vector<uint64_t>& keys,
                                     const NerTrainOptions& options) {
@@ -180,7 +139,7 @@ base::Result<NerTrainResult> TrainNerTagger(const std::vector<NerExample>& train
           for (int l = 0; l < kL; ++l) e[l] += w[l];
         }
       }
-      const std::vector<int> pred = Viterbi(emit, n, p.tw);
+      const std::vector<int> pred = DecodeBilou(emit, n, MaskBilouTransitions(p.tw), 0, 0, nullptr);
       tokens += n;
       for (int i = 0; i < n; ++i) {
         const int g = d.gold[i], q = pred[i];
