@@ -160,6 +160,17 @@ ArticleEntities EntityResolver::Resolve(const std::vector<CandidateMention>& can
   // One-word names: +1 for each time the word is a person's surname or tagged a person
   // alone, -1 for each time it is tagged something else; only a non-negative total lets
   // the word join a person ("Enron" tagged ORG ten times stays an organisation).
+  // First words of multi-word organisation names (-1 when two organisations share one).
+  std::map<std::string, int> org_by_first;
+  for (int i = 0; i < n; ++i) {
+    if (target[i] >= 0 || cands[i].kind != EntityKind::kOrg) continue;
+    const std::vector<std::string> w = Words(base::FoldName(cands[i].text));
+    if (w.size() < 2) continue;
+    auto [it, inserted] = org_by_first.emplace(w[0], i);
+    if (!inserted && it->second >= 0 && base::FoldName(cands[it->second].text) != base::FoldName(cands[i].text)) {
+      it->second = -1;
+    }
+  }
   std::map<std::string, int> person_votes;
   for (const auto& [word, list] : by_last) person_votes[word] += static_cast<int>(list.size());
   for (int i = 0; i < n; ++i) {
@@ -185,6 +196,10 @@ ArticleEntities EntityResolver::Resolve(const std::vector<CandidateMention>& can
       kind[i] = EntityKind::kPerson;
     } else if (auto it2 = by_first.find(w[0]); it2 != by_first.end() && cands[i].kind == EntityKind::kPerson) {
       groups.Join(i, pick(it2->second));
+    } else if (auto it3 = org_by_first.find(w[0]); it3 != org_by_first.end() && it3->second >= 0) {
+      // "Marenco" after "Marenco Shipping Lines": the one organisation starting so.
+      groups.Join(i, it3->second);
+      kind[i] = EntityKind::kOrg;
     } else {
       join_key(i, "name:" + w[0]);
     }
@@ -242,9 +257,20 @@ ArticleEntities EntityResolver::Resolve(const std::vector<CandidateMention>& can
       entity_of_entry.emplace(entry, static_cast<int>(out.entities.size()));
     } else {
       // Majority type (ties: the first mention's); the most complete name.
+      // The most complete names' types count; one-word mentions only when there is no other.
       std::map<EntityKind, int> votes;
-      for (int i : group) ++votes[kind[i]];
-      info.type = kind[group.front()];
+      bool multiword = false;
+      for (int i : group) multiword = multiword || Words(base::FoldName(cands[i].text)).size() >= 2;
+      for (int i : group) {
+        if (!multiword || Words(base::FoldName(cands[i].text)).size() >= 2) ++votes[kind[i]];
+      }
+      info.type = votes.begin()->first;
+      for (int i : group) {
+        if (votes.count(kind[i])) {
+          info.type = kind[i];
+          break;
+        }
+      }
       for (const auto& [k, v] : votes) {
         if (v > votes[info.type]) info.type = k;
       }
@@ -344,7 +370,10 @@ ArticleEntities EntityResolver::Resolve(const std::vector<CandidateMention>& can
     }
     if (c.affiliation_byte >= 0) {
       auto it = by_position.find((int64_t(c.sentence) << 32) | static_cast<uint32_t>(c.affiliation_byte));
-      if (it != by_position.end()) m.role_of = entity_of_root[groups.Find(it->second)];
+      if (it != by_position.end()) {
+        const int e = entity_of_root[groups.Find(it->second)];
+        if (out.entities[e].type != EntityKind::kPerson && out.entities[e].type != EntityKind::kDate) m.role_of = e;
+      }
     }
     out.mentions.push_back(std::move(m));
   }

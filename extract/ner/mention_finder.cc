@@ -123,7 +123,7 @@ struct MentionFinder::SentenceState {
   const Sentence* sentence = nullptr;
   std::vector<std::string> folded;
   std::vector<GazetteerMatch> matches;
-  std::vector<NerTagger::ScoredSpan> tagged;
+  std::vector<NerSpan> tagged;
   int mode = 0;
   bool heading = false;
   const DocumentWordStats* stats = nullptr;
@@ -187,7 +187,7 @@ std::vector<CandidateMention> MentionFinder::Find(const Document& doc, const std
     if (extractor && !st.sentence->tokens.empty()) {
       NerSentenceInput input{&st.sentence->tokens, &st.folded, &st.matches, &stats};
       extractor->Extract(input, &features);
-      st.tagged = tagger_->TagSpans(features, /*margins=*/st.heading);
+      st.tagged = SpansFromBilou(tagger_->Tag(features));
     }
   }
 
@@ -238,9 +238,7 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
 
   // a. Tagger spans, trimmed of determiners, punctuation, possessives and titles.
   std::vector<CandidateMention> tagged;
-  std::vector<float> margins;
-  for (const NerTagger::ScoredSpan& scored : st.tagged) {
-    const NerSpan& span = scored.span;
+  for (const NerSpan& span : st.tagged) {
     int b = span.begin, e = span.end;
     while (b < e && (IsPunct(tokens[b]) || IsDeterminer(tokens[b].text))) ++b;
     while (e > b && (IsPunct(tokens[e - 1]) || IsPossessive(tokens[e - 1]))) --e;
@@ -288,28 +286,26 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
       continue;  // a sentence-initial word the document otherwise writes lowercase
     }
     tagged.push_back(std::move(c));
-    margins.push_back(scored.margin);
   }
 
   // Headings keep only tagger spans that the article body also names, persons whose
   // name starts with a known given name or an initial, and organisations whose name ends
   // in an organisation keyword: Title Case makes every word look like a name.
   if (body) {
-    constexpr float kMargin = 10.0f;  // a confident person name (margins run 0..200)
-    std::vector<CandidateMention> kept;
-    for (size_t k = 0; k < tagged.size(); ++k) {
-      CandidateMention& c = tagged[k];
-      EntityKind kind;
-      if (body->Confirms(JoinFolded(folded, c.begin, c.end), &kind)) {
-        c.kind = kind;
-      } else if (c.kind != EntityKind::kPerson || margins[k] < kMargin) {
-        const bool org_name = c.kind == EntityKind::kOrg && c.end - c.begin >= 2 &&
-                              gazetteer_.Keyword(folded[c.end - 1]) == NameKeyword::kOrg;
-        if (!org_name) continue;
-      }
-      kept.push_back(std::move(c));
-    }
-    tagged = std::move(kept);
+    tagged.erase(std::remove_if(tagged.begin(), tagged.end(),
+                                [&](CandidateMention& c) {
+                                  EntityKind kind;
+                                  if (body->Confirms(JoinFolded(folded, c.begin, c.end), &kind)) {
+                                    c.kind = kind;
+                                    return false;
+                                  }
+                                  if (c.kind == EntityKind::kPerson) {
+                                    return !gazetteer_.IsGivenName(folded[c.begin]) && !IsInitial(tokens[c.begin].text);
+                                  }
+                                  return !(c.kind == EntityKind::kOrg && c.end - c.begin >= 2 &&
+                                           gazetteer_.Keyword(folded[c.end - 1]) == NameKeyword::kOrg);
+                                }),
+                 tagged.end());
   }
 
   // b. Gazetteer names that may stand alone or with the tagger's agreement.
@@ -461,6 +457,11 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
 
   // f. Types and context: LOC vs GPE for unlisted places, capitals as actors.
   for (CandidateMention& c : merged) {
+    // No person's name ends in "Group" or "Lines": "Marenco Shipping Lines".
+    if (c.from_tagger && c.entry < 0 && c.kind == EntityKind::kPerson && c.end - c.begin >= 2 &&
+        gazetteer_.Keyword(folded[c.end - 1]) == NameKeyword::kOrg) {
+      c.kind = EntityKind::kOrg;
+    }
     if (c.from_tagger && c.entry < 0 && c.kind == EntityKind::kGpe) {
       const NameKeyword last = gazetteer_.Keyword(folded[c.end - 1]);
       const NameKeyword first = gazetteer_.Keyword(folded[c.begin]);
@@ -548,7 +549,7 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
     int a = c.role.begin;
     if (a > 0 && IsPossessive(tokens[a - 1])) --a;
     for (const CandidateMention& o : merged) {
-      if (o.end == a && (o.kind == EntityKind::kGpe || o.kind == EntityKind::kOrg || o.kind == EntityKind::kNorp)) {
+      if (o.end == a && o.kind != EntityKind::kDate && &o != &c) {
         c.affiliation_byte = o.byte_begin;
       }
     }

@@ -158,21 +158,6 @@ std::vector<int> NerTagger::Tag(const NerFeatureMatrix& features) const {
   return DecodeBilou(Emissions(features), n, masked_transitions_, 0, 0, nullptr);
 }
 
-std::vector<NerTagger::ScoredSpan> NerTagger::TagSpans(const NerFeatureMatrix& features, bool margins) const {
-  const int n = features.size();
-  std::vector<ScoredSpan> out;
-  if (n == 0) return out;
-  const std::vector<float> emit = Emissions(features);
-  float best = 0;
-  const std::vector<int> labels = DecodeBilou(emit, n, masked_transitions_, 0, 0, &best);
-  for (const NerSpan& span : SpansFromBilou(labels)) {
-    float without = best;
-    if (margins) DecodeBilou(emit, n, masked_transitions_, span.begin, span.end, &without);
-    out.push_back({span, best - without});
-  }
-  return out;
-}
-
 base::Status NerTagger::Save(std::ostream& out) const {
   Writer w;
   w.Bytes(kMagic, sizeof(kMagic));

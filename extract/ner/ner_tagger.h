@@ -14,7 +14,6 @@
 
 #include "base/status.h"
 #include "extract/ner/ner_features.h"
-#include "extract/ner/ner_labels.h"
 
 namespace kg::extract {
 
@@ -39,14 +38,7 @@ class NerTagger {
   base::Status Save(std::ostream& out) const;
   // The best BILOU label ids (ner_labels.h) of the sentence whose features are given.
   std::vector<int> Tag(const NerFeatureMatrix& features) const;
-  // The best labels' spans, each with its margin: how much the best labelling scores
-  // above the best one that leaves the span's tokens outside any entity (a confidence).
-  struct ScoredSpan {
-    NerSpan span;
-    float margin = 0;
-  };
-  // Without `margins` the spans' margins are left 0 (cheaper).
-  std::vector<ScoredSpan> TagSpans(const NerFeatureMatrix& features, bool margins = true) const;
+
 
   const NerFeatureOptions& options() const { return options_; }
   // Free text saved with the model: data, command, date, scores.
