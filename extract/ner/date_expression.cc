@@ -176,13 +176,13 @@ std::vector<DateExpression> FindDateExpressions(const std::vector<Token>& tokens
         if (j + 1 < n && YearOf(tokens[j + 1])) ++j;
       }
       if (j < n && (year = YearOf(tokens[j]))) ++j;
-      if (day > 0 && day > DaysInMonth(year ? year : 2000, month)) day = 0, j = i + 1 + (year ? 1 : 0);
+      const bool impossible = day > 0 && day > DaysInMonth(year ? year : 2000, month);
       const std::string& prev = word(i - 1);
       const bool time_prep = prev == "in" || prev == "since" || prev == "until" || prev == "by" || prev == "last" ||
                              prev == "next" || prev == "early" || prev == "late" || prev == "mid" || prev == "this" ||
                              prev == "of" || prev == "from" || prev == "through" || prev == "before" ||
                              prev == "after" || prev == "during";
-      if (day || year || (time_prep && Capitalised(tokens[i].text))) {
+      if (!impossible && (day || year || (time_prep && Capitalised(tokens[i].text)))) {
         e.end = j;
         if (day && year) {
           e.date = day_string(year, month, day);

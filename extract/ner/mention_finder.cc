@@ -243,6 +243,13 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
     while (b < e && (IsPunct(tokens[b]) || IsDeterminer(tokens[b].text))) ++b;
     while (e > b && (IsPunct(tokens[e - 1]) || IsPossessive(tokens[e - 1]))) --e;
     if (b >= e) continue;
+    // "US Defence Secretary" tagged as one organisation before a name: the title goes.
+    if (span.type != "PER") {
+      const RoleMatch trailing = titles_.MatchBefore(tokens, folded, e);
+      if (trailing.begin >= 0 && !trailing.predicate.empty()) e = trailing.begin;
+      while (e > b && (IsPunct(tokens[e - 1]) || IsPossessive(tokens[e - 1]))) --e;
+      if (b >= e) continue;
+    }
     CandidateMention c = make(b, e, KindOfTag(span.type));
     c.from_tagger = true;
     // "US President Donald Trump" tagged whole: the name starts after the title.
@@ -325,7 +332,7 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
     if (ok && !agreed && !st.heading && cls != GazetteerClass::kDemonym && cls != GazetteerClass::kGroup &&
         KindOf(cls) != EntityKind::kOrg) {
       auto part_of_name = [&](int i) {
-        if (i < 0 || i >= n || !StartsUpper(tokens[i].text) || titles_.IsTitleWord(folded[i])) return false;
+        if (i < 0 || i >= n || !StartsUpper(tokens[i].text) || titles_.IsTitlePart(folded[i])) return false;
         for (const GazetteerMatch& other : st.matches) {
           if (other.begin <= i && i < other.end) return false;
         }
@@ -339,6 +346,7 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
     const GazetteerEntry& entry = gazetteer_.entry(g.entry);
     CandidateMention c = make(g.begin, g.end, KindOf(entry.cls));
     c.entry = g.entry;
+    c.ambiguous = g.ambiguous;
     listed.push_back(std::move(c));
   }
 
@@ -361,11 +369,10 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
       inside = inside && t.begin <= g.begin && g.end <= t.end;
     }
     if (exact) {
-      // The gazetteer types the tagger's span, except a person the tagger saw in a place name.
+      // The gazetteer types the tagger's span, except a person whose name is also a
+      // place listed as ambiguous ("Sofia", "Victoria").
       const CandidateMention& g = listed[over[0]];
-      const GazetteerClass cls = gazetteer_.entry(g.entry).cls;
-      if (t.kind == EntityKind::kPerson && (cls == GazetteerClass::kCity || cls == GazetteerClass::kRegion ||
-                                           cls == GazetteerClass::kPlace)) {
+      if (t.kind == EntityKind::kPerson && g.ambiguous) {
         drop_listed[over[0]] = true;
         merged.push_back(std::move(t));
       }

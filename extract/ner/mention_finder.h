@@ -27,6 +27,7 @@ struct CandidateMention {
   std::string text;                    // Document::text[byte_begin, byte_end)
   EntityKind kind = EntityKind::kPerson;
   int entry = -1;                      // gazetteer entry named, or -1
+  bool ambiguous = false;              // the listed name doubles as a common word or given name
   bool from_tagger = false;
   bool heading = false;
   bool actor = false;                  // a capital used for its country

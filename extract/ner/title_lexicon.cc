@@ -129,4 +129,8 @@ bool TitleLexicon::IsTitleWord(std::string_view folded) const {
   return it != phrases_.end() && (it->second.kinds & (kHead | kHonorific));
 }
 
+bool TitleLexicon::IsTitlePart(std::string_view folded) const {
+  return phrases_.count(std::string(folded)) > 0;
+}
+
 }  // namespace kg::extract

@@ -40,6 +40,8 @@ class TitleLexicon {
                         int name_begin) const;
   // Whether a folded word is a title head or honorific ("president", "mr"): a tagger cue.
   bool IsTitleWord(std::string_view folded) const;
+  // Whether a folded word is any part of a title ("defence", "former", "secretary").
+  bool IsTitlePart(std::string_view folded) const;
 
  private:
   enum Kind : uint8_t { kHead = 1, kPortfolio = 2, kModifier = 4, kHonorific = 8 };
