@@ -54,8 +54,9 @@ std::vector<std::string_view> SplitSpaces(std::string_view s) {
 }  // namespace
 
 std::vector<std::string> FoldedWords(std::string_view name) {
+  const std::string folded = base::FoldName(name);
   std::vector<std::string> out;
-  for (std::string_view w : SplitSpaces(base::FoldName(name))) out.emplace_back(w);
+  for (std::string_view w : SplitSpaces(folded)) out.emplace_back(w);
   return out;
 }
 

@@ -42,6 +42,10 @@ Status FromRocks(const rocksdb::Status& s, const std::string& path) {
                            " is locked by another kg process (LOCK held); wait for it to finish "
                            "or stop it (" + msg + ")");
   }
+  if (s.IsIOError() && Contains(msg, "No such file")) {
+    return Status::Corruption("database " + path + " is corrupt or incomplete: a file it needs is missing (" +
+                              msg + "); restore it from a backup or ingest the articles again into a new database");
+  }
   if (s.IsCorruption()) {
     return Status::Corruption("database " + path + " is corrupt: " + msg +
                               "; restore it from a backup or ingest the articles again into a "
@@ -143,9 +147,9 @@ class Store::Impl {
     return Status::Ok();
   }
 
-  static Result<std::unique_ptr<Impl>> OpenDb(const rocksdb::DBOptions& db_options, const std::string& path,
-                                              const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors,
-                                              bool read_only);
+  static rocksdb::Status OpenDb(const rocksdb::DBOptions& db_options, const std::string& path,
+                                const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors,
+                                bool read_only, std::unique_ptr<Impl>* out);
   Status CheckSchema() const;
   Result<std::unique_ptr<GraphResolver>> LoadResolver() const;
   Status EnsureResolver();
@@ -324,58 +328,58 @@ Result<std::unique_ptr<Store>> Store::Open(const StoreOptions& options, const st
   db_options.keep_log_file_num = 2;
   db_options.max_background_jobs = 2;
 
-  std::vector<std::string> existing;
-  if (!creating) {
-    rocksdb::Status s = rocksdb::DB::ListColumnFamilies(db_options, path, &existing);
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const auto& name : keys::CfNames()) descriptors.emplace_back(name, cf_options);
+
+  if (creating) {
+    std::unique_ptr<Impl> impl;
+    if (rocksdb::Status s = Impl::OpenDb(db_options, path, descriptors, false, &impl); !s.ok()) {
+      if (!exists) fs::remove_all(path, ec);  // leave nothing half-made behind
+      return FromRocks(s, path);
+    }
+    rocksdb::WriteBatch batch;
+    batch.Put(impl->cf(Cf::kMeta), std::string(keys::kSchemaVersionKey), std::to_string(kSchemaVersion));
+    GraphResolver empty;
+    impl->PutCounts(empty, &batch);
+    rocksdb::Status s = impl->db->Write(rocksdb::WriteOptions(), &batch);
     if (!s.ok()) return FromRocks(s, path);
+    return std::unique_ptr<Store>(new Store(std::move(impl)));
+  }
+  // The schema is checked through a read-only open first, so that nothing is written to
+  // a database this kg must not touch (newer, foreign or corrupt).
+  std::unique_ptr<Impl> reader;
+  if (rocksdb::Status s = Impl::OpenDb(db_options, path, descriptors, true, &reader); !s.ok()) {
+    if (!s.IsInvalidArgument() || !Contains(s.ToString(), "olumn famil")) return FromRocks(s, path);
+    std::vector<std::string> existing;
+    rocksdb::DB::ListColumnFamilies(db_options, path, &existing).PermitUncheckedError();
     if (std::find(existing.begin(), existing.end(), "meta") == existing.end()) {
       return Status::InvalidArgument(path + " is a RocksDB database but not a kg database (no meta column family)");
     }
-    for (const auto& name : keys::CfNames()) {
-      if (std::find(existing.begin(), existing.end(), name) == existing.end()) {
-        return Status::InvalidArgument(path + " is not a kg database of a schema this kg reads (no " + name +
-                                       " column family)");
-      }
-    }
+    return Status::InvalidArgument(path + " is not a kg database of a schema this kg reads (" + s.ToString() + ")");
   }
-  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (const auto& name : keys::CfNames()) descriptors.emplace_back(name, cf_options);
+  KG_RETURN_IF_ERROR(reader->CheckSchema());
+  if (options.read_only) return std::unique_ptr<Store>(new Store(std::move(reader)));
+  reader.reset();
   // A read-write open must name every column family; keep any we do not know.
+  std::vector<std::string> existing;
+  if (rocksdb::Status s = rocksdb::DB::ListColumnFamilies(db_options, path, &existing); !s.ok()) {
+    return FromRocks(s, path);
+  }
   for (const auto& name : existing) {
     if (std::find(keys::CfNames().begin(), keys::CfNames().end(), name) == keys::CfNames().end()) {
       descriptors.emplace_back(name, cf_options);
     }
   }
-
-  if (creating) {
-    auto impl = Impl::OpenDb(db_options, path, descriptors, /*read_only=*/false);
-    if (!impl.ok()) {
-      if (!exists) fs::remove_all(path, ec);  // leave nothing half-made behind
-      return impl.status();
-    }
-    rocksdb::WriteBatch batch;
-    batch.Put((*impl)->cf(Cf::kMeta), std::string(keys::kSchemaVersionKey), std::to_string(kSchemaVersion));
-    GraphResolver empty;
-    (*impl)->PutCounts(empty, &batch);
-    rocksdb::Status s = (*impl)->db->Write(rocksdb::WriteOptions(), &batch);
-    if (!s.ok()) return FromRocks(s, path);
-    return std::unique_ptr<Store>(new Store(std::move(*impl)));
+  std::unique_ptr<Impl> writer;
+  if (rocksdb::Status s = Impl::OpenDb(db_options, path, descriptors, false, &writer); !s.ok()) {
+    return FromRocks(s, path);
   }
-  // The schema is checked through a read-only open first, so that nothing is written to
-  // a database this kg must not touch (newer, foreign or corrupt).
-  auto reader = Impl::OpenDb(db_options, path, descriptors, /*read_only=*/true);
-  if (!reader.ok()) return reader.status();
-  KG_RETURN_IF_ERROR((*reader)->CheckSchema());
-  if (options.read_only) return std::unique_ptr<Store>(new Store(std::move(*reader)));
-  reader->reset();
-  auto writer = Impl::OpenDb(db_options, path, descriptors, /*read_only=*/false);
-  if (!writer.ok()) return writer.status();
-  return std::unique_ptr<Store>(new Store(std::move(*writer)));
+  return std::unique_ptr<Store>(new Store(std::move(writer)));
 }
 
-Result<std::unique_ptr<Store::Impl>> Store::Impl::OpenDb(
-    const rocksdb::DBOptions& db_options, const std::string& path,
-    const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors, bool read_only) {
+rocksdb::Status Store::Impl::OpenDb(const rocksdb::DBOptions& db_options, const std::string& path,
+                                    const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors,
+                                    bool read_only, std::unique_ptr<Impl>* out) {
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->read_only = read_only;
@@ -383,12 +387,13 @@ Result<std::unique_ptr<Store::Impl>> Store::Impl::OpenDb(
   rocksdb::Status s = read_only
                           ? rocksdb::DB::OpenForReadOnly(db_options, path, descriptors, &handles, &impl->db)
                           : rocksdb::DB::Open(db_options, path, descriptors, &handles, &impl->db);
-  if (!s.ok()) return FromRocks(s, path);
+  if (!s.ok()) return s;
   impl->cfs.assign(handles.begin(), handles.begin() + static_cast<long>(keys::CfNames().size()));
   for (size_t i = keys::CfNames().size(); i < handles.size(); ++i) {
     impl->db->DestroyColumnFamilyHandle(handles[i]).PermitUncheckedError();
   }
-  return impl;
+  *out = std::move(impl);
+  return s;
 }
 
 Status Store::Impl::CheckSchema() const {
