@@ -249,7 +249,7 @@ Local GraphResolver::State::MakeLocal(const proto::Entity& e, int32_t article) c
         l.tokens.push_back(type + n.key);
         break;
       case Kind::kAcronym:
-        l.keys.push_back(type + n.key);
+        l.keys.push_back("~" + type + n.key);
         l.tokens.push_back(type + n.key);
         break;
       case Kind::kFull:
@@ -260,11 +260,14 @@ Local GraphResolver::State::MakeLocal(const proto::Entity& e, int32_t article) c
           } else {
             l.offers.push_back(type + n.key);
           }
+        } else if (!acronym_capable) {
+          l.keys.push_back(type + n.key);
+        } else if (IsAcronym(n.display)) {
+          l.offers.push_back(type + n.key);  // an acronym may stand for several names
         } else {
           l.keys.push_back(type + n.key);
-          if (acronym_capable) {
-            if (std::string i = Initials(n.display); !i.empty()) l.offers.push_back(type + i);
-          }
+          if (n.words == 1) l.offers.push_back(type + n.key);
+          if (std::string i = Initials(n.display); !i.empty()) l.offers.push_back(type + i);
         }
         break;
     }
@@ -362,10 +365,17 @@ void GraphResolver::State::Reevaluate(Idx p) {
   if (Find(p) != p) return;
   Root& probe = roots.at(p);
   if (!probe.probe) return;
+  // An entity whose own name is the token ("Nato" for "NATO") is the one; otherwise any
+  // entity offering it (a surname, initials, an acronym given as a second name).
   std::set<Idx> candidates;
   for (const auto& t : probe.tokens) {
-    if (auto it = offer_index.find(t); it != offer_index.end()) {
-      candidates.insert(it->second.begin(), it->second.end());
+    if (auto it = key_owner.find(t); it != key_owner.end()) candidates.insert(Find(it->second));
+  }
+  if (candidates.empty()) {
+    for (const auto& t : probe.tokens) {
+      if (auto it = offer_index.find(t); it != offer_index.end()) {
+        candidates.insert(it->second.begin(), it->second.end());
+      }
     }
   }
   const Idx target = candidates.size() == 1 ? *candidates.begin() : -1;
@@ -408,7 +418,9 @@ Name GraphResolver::State::Canonical(Idx primary) const {
     if (locals[m].kind == Kind::kFull) basis.push_back(m);
   }
   if (basis.empty()) basis = root.members;
-  const bool multiword_only = !root.probe && locals[basis.front()].type == proto::PERSON;
+  // Full nodes are named by a name that identifies them on its own (a key): not a bare
+  // surname, not an acronym.
+  const std::string type = base::AsciiLower(TypeName(locals[basis.front()].type)) + "|";
   std::map<std::string, int> support;
   std::map<std::string, std::map<std::string, int>> displays;
   std::map<std::string, size_t> words;
@@ -416,7 +428,7 @@ Name GraphResolver::State::Canonical(Idx primary) const {
     const Local& l = locals[m];
     ++support[l.names.front().key];
     for (const Name& n : l.names) {
-      if (multiword_only && n.words < 2) continue;
+      if (!root.probe && !std::binary_search(l.keys.begin(), l.keys.end(), type + n.key)) continue;
       ++displays[n.key][n.display];
       words[n.key] = n.words;
     }
@@ -488,7 +500,8 @@ std::vector<proto::MergeNote> GraphResolver::State::Notes(Idx primary, const Nam
     if (joined_probe) {
       add(person ? "surname" : "acronym",
           from + to + (person ? ": the only person in the graph with that surname"
-                              : ": the only entity of its type with those initials"),
+                              : ": the only " + TypeName(locals[group.front()].type) +
+                                    " in the graph it can stand for"),
           Earliest(group));
       continue;
     }
@@ -525,7 +538,8 @@ std::vector<proto::MergeNote> GraphResolver::State::Notes(Idx primary, const Nam
   if (root.probe && root.candidates >= 2) {
     add(person ? "surname-ambiguous" : "acronym-ambiguous",
         Quote(canonical.display) + " kept apart: " + std::to_string(root.candidates) +
-            (person ? " people in the graph have that surname" : " entities of its type have those initials"),
+            (person ? " people in the graph have that surname"
+                    : " " + TypeName(locals[members.front()].type) + " entities in the graph fit it"),
         -1);
   }
   std::vector<proto::MergeNote> out;
