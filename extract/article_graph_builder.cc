@@ -225,6 +225,7 @@ proto::ArticleGraph ArticleGraphBuilder::Build(const ArticleText& article, const
     ev->set_char_begin(cp.ToCodePoint(first.begin));
     ev->set_char_end(cp.ToCodePoint(last.end));
     ev->set_sentence(doc.text.substr(sentence.begin, sentence.end - sentence.begin));
+    ev->set_sentence_char_begin(cp.ToCodePoint(sentence.begin));
     ev->set_rule(x.rule);
     ev->set_article_date(article.date);
     rel->set_mention_count(rel->evidence_size());
