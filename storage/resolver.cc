@@ -49,6 +49,8 @@ struct Local {
   std::string date;
   std::vector<proto::MergeNote> notes;
   std::vector<int32_t> relations;  // local relations that refer to this local
+  Idx part_of = -1;                 // the local this one belongs to (Entity.part_of)
+  std::vector<Idx> parts;           // locals whose part_of is this one
   std::string entity_id;           // merged entity id as last settled ("" = none yet)
 };
 
@@ -143,9 +145,18 @@ Status ValidateArticleGraph(const proto::ArticleGraph& graph) {
       return Status::InvalidArgument(where + ": entity " + Quote(e.id()) + " has the name " +
                                      Quote(e.name()) + ", which has no letter or digit");
     }
+    if (!e.part_of().empty() && e.part_of() == e.id()) {
+      return Status::InvalidArgument(where + ": entity " + Quote(e.id()) + " is part of itself");
+    }
     if (!proto::EntityType_IsValid(e.type())) {
       return Status::InvalidArgument(where + ": entity " + Quote(e.id()) + " has an unknown type (" +
                                      std::to_string(e.type()) + ")");
+    }
+  }
+  for (const proto::Entity& e : graph.entities()) {
+    if (!e.part_of().empty() && !ids.count(e.part_of())) {
+      return Status::InvalidArgument(where + ": entity " + Quote(e.id()) + " is part of " + Quote(e.part_of()) +
+                                     ", which is not an entity of the article");
     }
   }
   for (int i = 0; i < graph.relations_size(); ++i) {
@@ -619,6 +630,12 @@ void GraphResolver::Add(const proto::ArticleGraph& graph) {
     }
     by_local_id.emplace(e.id(), i);
   }
+  for (const proto::Entity& e : graph.entities()) {
+    if (e.part_of().empty()) continue;
+    const Idx part = by_local_id.at(e.id()), whole = by_local_id.at(e.part_of());
+    s.locals[part].part_of = whole;
+    s.locals[whole].parts.push_back(part);
+  }
   for (int j = 0; j < graph.relations_size(); ++j) {
     const proto::Relation& r = graph.relations(j);
     const int32_t ri = static_cast<int32_t>(s.rels.size());
@@ -661,6 +678,7 @@ Result<ResolverChange> GraphResolver::Settle() {
   for (Idx t : s.touched) nodes.insert(s.Primary(s.Find(t)));
   std::set<std::string> stale;
   std::map<std::string, Idx> fresh;
+  std::vector<Idx> renamed;
   for (Idx n : nodes) {
     const std::string id = s.EntityIdOf(n);
     if (!fresh.emplace(id, n).second) {
@@ -671,11 +689,26 @@ Result<ResolverChange> GraphResolver::Settle() {
       if (l.entity_id == id) continue;
       if (!l.entity_id.empty()) stale.insert(l.entity_id);
       l.entity_id = id;
+      renamed.push_back(m);
       s.rekey.insert(l.relations.begin(), l.relations.end());
     }
     stale.insert(id);
   }
-  for (const auto& id : stale) s.node_by_id.erase(id);
+  // An entity that is part of a renamed one names it again (its own id stays).
+  std::set<std::string> rewrite;
+  for (const auto& [id, n] : fresh) rewrite.insert(id);
+  for (Idx m : renamed) {
+    for (Idx part : s.locals[m].parts) {
+      if (!rewrite.count(s.locals[part].entity_id)) {
+        rewrite.insert(s.locals[part].entity_id);
+        stale.insert(s.locals[part].entity_id);
+      }
+    }
+  }
+  for (const auto& id : stale) {
+    if (!fresh.count(id) && rewrite.count(id)) continue;  // renamed parts keep their node
+    s.node_by_id.erase(id);
+  }
   for (const auto& [id, n] : fresh) {
     if (!s.node_by_id.emplace(id, n).second) {
       return Status::Corruption("the merged entity id " + id + " is taken by another entity");
@@ -689,7 +722,7 @@ Result<ResolverChange> GraphResolver::Settle() {
   }
   ResolverChange change;
   change.stale_entities.assign(stale.begin(), stale.end());
-  for (const auto& [id, n] : fresh) change.entities.push_back(id);
+  change.entities.assign(rewrite.begin(), rewrite.end());
   change.stale_relations.assign(dirty.begin(), dirty.end());
   for (const auto& id : dirty) {
     if (s.merged.count(id)) change.relations.push_back(id);
@@ -717,7 +750,7 @@ proto::Entity GraphResolver::BuildEntity(const std::string& entity_id) const {
   e.set_type(first.type);
   std::map<std::string, std::map<std::string, int>> aliases;  // folded -> form -> count
   std::set<std::string> article_ids;
-  std::map<std::string, int> descriptions, dates;
+  std::map<std::string, int> descriptions, dates, wholes;
   uint64_t mentions = 0;
   for (Idx m : members) {
     const Local& l = s.locals[m];
@@ -726,6 +759,7 @@ proto::Entity GraphResolver::BuildEntity(const std::string& entity_id) const {
     article_ids.insert(s.articles[l.article].id);
     if (!l.description.empty()) ++descriptions[l.description];
     if (!l.date.empty()) ++dates[l.date];
+    if (l.part_of >= 0 && s.locals[l.part_of].entity_id != entity_id) ++wholes[s.locals[l.part_of].entity_id];
     mentions += l.mentions;
   }
   aliases.erase(base::FoldName(canonical.display));
@@ -738,6 +772,7 @@ proto::Entity GraphResolver::BuildEntity(const std::string& entity_id) const {
   for (auto& note : s.Notes(primary, canonical)) *e.add_merges() = std::move(note);
   if (!dates.empty()) e.set_date(MostFrequent(dates));
   if (!descriptions.empty()) e.set_description(MostFrequent(descriptions));
+  if (!wholes.empty()) e.set_part_of(MostFrequent(wholes));
   return e;
 }
 

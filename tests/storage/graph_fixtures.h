@@ -22,6 +22,11 @@
 namespace kg::testing {
 
 struct RelationSpec {
+  RelationSpec() = default;
+  RelationSpec(std::string s, std::string p, std::string o, std::string c, bool sym = false, bool neg = false,
+               std::string date = "")
+      : subject(std::move(s)), predicate(std::move(p)), object(std::move(o)), category(std::move(c)),
+        symmetric(sym), negated(neg), event_date(std::move(date)) {}
   std::string subject, predicate, object, category;
   bool symmetric = false;
   bool negated = false;

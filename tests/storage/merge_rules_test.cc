@@ -242,6 +242,31 @@ TEST_CASE("Merge: a later article that shows two nodes are one re-points their r
   CHECK(store->Verify().ok());
 }
 
+TEST_CASE("Merge: part_of follows the whole when it is renamed", "[storage][merge]") {
+  TempDir dir;
+  auto store = CreateStore(dir / "news.kg");
+  proto::ArticleGraph first = ArticleBuilder("h1", "2025-01-01")
+                                  .Entity("gpe:us", proto::GPE, "US")
+                                  .Entity("org:white-house", proto::ORG, "White House")
+                                  .graph();
+  first.mutable_entities(1)->set_part_of("gpe:us");
+  AddAll(*store, {first});
+  CHECK(OnlyEntity(*store, "White House").part_of() == "gpe:us");
+  AddAll(*store, {ArticleBuilder("h2", "2025-01-02").Entity("e1", proto::GPE, "United States").graph()});
+  CHECK(OnlyEntity(*store, "US").id() == "gpe:united-states");
+  CHECK(OnlyEntity(*store, "White House").part_of() == "gpe:united-states");
+  CHECK(store->Verify().ok());
+
+  SECTION("and a dangling part_of is refused") {
+    proto::ArticleGraph bad = first;
+    bad.mutable_article()->set_id("h3");
+    bad.mutable_entities(1)->set_part_of("gpe:nowhere");
+    auto r = store->AddArticle(bad);
+    REQUIRE_FALSE(r.ok());
+    CHECK_THAT(r.status().message(), Catch::Contains("\"gpe:nowhere\", which is not an entity of the article"));
+  }
+}
+
 TEST_CASE("Merge: the same name with different types stays apart", "[storage][merge]") {
   TempDir dir;
   auto store = CreateStore(dir / "news.kg");
