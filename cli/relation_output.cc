@@ -93,11 +93,11 @@ Status RelationPrinter::Write(const std::vector<proto::Relation>& relations, Rel
     out << "no relations match\n";
     return Status::Ok();
   }
-  const std::vector<std::string> header{"DATE", "SUBJECT", "RELATION", "OBJECT", "CATEGORY", "SOURCES"};
+  const std::vector<std::string> header{"DATE", "SUBJECT", "RELATION", "OBJECT", "CATEGORY", "SOURCES", "ID"};
   std::vector<std::vector<std::string>> rows;
   for (const auto& r : relations) {
     rows.push_back({RelationDate(r), Name(r.subject()), Arrow(r), Name(r.object()), r.category(),
-                    std::to_string(r.source_count())});
+                    std::to_string(r.source_count()), r.id()});
   }
   std::vector<size_t> width(header.size());
   for (size_t c = 0; c < header.size(); ++c) {

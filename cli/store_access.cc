@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
+#include <map>
 
 #include "proto/kg.pb.h"
 #include "storage/store.h"
@@ -52,6 +53,23 @@ Result<proto::Entity> ResolveEntity(const storage::Store& store, const std::stri
                std::to_string(e.article_ids_size()) + (e.article_ids_size() == 1 ? " article)" : " articles)");
   }
   return Status::InvalidArgument(message);
+}
+
+Result<std::vector<proto::Relation>> RelationsOf(const storage::Store& store, const std::string& entity_id) {
+  storage::RelationFilter as_subject, as_object;
+  as_subject.subject = entity_id;
+  as_object.object = entity_id;
+  auto out = store.FindRelations(as_subject);
+  if (!out.ok()) return out.status();
+  auto in = store.FindRelations(as_object);
+  if (!in.ok()) return in.status();
+  std::map<std::string, proto::Relation> by_id;
+  for (auto* list : {&*out, &*in}) {
+    for (auto& r : *list) by_id.emplace(r.id(), std::move(r));
+  }
+  std::vector<proto::Relation> all;
+  for (auto& [id, r] : by_id) all.push_back(std::move(r));
+  return all;
 }
 
 }  // namespace kg::cli

@@ -14,7 +14,8 @@ class App;
 }
 namespace kg::proto {
 class Entity;
-}
+class Relation;
+}  // namespace kg::proto
 namespace kg::storage {
 class Store;
 }
@@ -36,5 +37,8 @@ base::Result<std::vector<proto::Entity>> ResolveEntities(const storage::Store& s
 // The one entity `name` denotes: NotFound ("no such entity: NAME") when none,
 // InvalidArgument listing the candidates (id, name, type) when several.
 base::Result<proto::Entity> ResolveEntity(const storage::Store& store, const std::string& name);
+
+// Every relation with `entity_id` at either end, each once, ordered by id.
+base::Result<std::vector<proto::Relation>> RelationsOf(const storage::Store& store, const std::string& entity_id);
 
 }  // namespace kg::cli
