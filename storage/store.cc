@@ -307,8 +307,8 @@ Result<std::unique_ptr<Store>> Store::Open(const StoreOptions& options, const st
     }
     const fs::path parent = fs::absolute(path, ec).parent_path();
     if (!fs::is_directory(parent, ec)) {
-      return Status::NotFound("cannot create database " + path + ": the directory " + parent.string() +
-                              " does not exist");
+      return Status::NotFound("cannot create database " + path + ": " + parent.string() +
+                              (fs::exists(parent, ec) ? " is not a directory" : " does not exist"));
     }
     creating = true;
   }
@@ -335,7 +335,9 @@ Result<std::unique_ptr<Store>> Store::Open(const StoreOptions& options, const st
     std::unique_ptr<Impl> impl;
     if (rocksdb::Status s = Impl::OpenDb(db_options, path, descriptors, false, &impl); !s.ok()) {
       if (!exists) fs::remove_all(path, ec);  // leave nothing half-made behind
-      return FromRocks(s, path);
+      const std::string msg = s.ToString();
+      return Status::IOError("cannot create database " + path + ": " +
+                             (Contains(msg, "ermission denied") ? "permission denied (" + msg + ")" : msg));
     }
     rocksdb::WriteBatch batch;
     batch.Put(impl->cf(Cf::kMeta), std::string(keys::kSchemaVersionKey), std::to_string(kSchemaVersion));

@@ -14,6 +14,7 @@
 #include "storage/keys.h"
 #include "storage/store.h"
 #include "tests/storage/graph_fixtures.h"
+#include "tests/storage/raw_db.h"
 #include "tests/test_util.h"
 
 namespace kg::storage {
@@ -23,55 +24,11 @@ namespace fs = std::filesystem;
 using kg::testing::ArticleBuilder;
 using kg::testing::CreateStore;
 using kg::testing::ExportBytes;
+using kg::testing::Files;
+using kg::testing::RawDb;
 using kg::testing::TempDir;
 
-// The database's column families opened with RocksDB itself.
-struct RawDb {
-  rocksdb::DB* db = nullptr;
-  std::map<std::string, rocksdb::ColumnFamilyHandle*> cf;
-
-  RawDb(const std::string& path, bool read_only) {
-    std::vector<std::string> names;
-    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
-    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-    for (const auto& n : names) descriptors.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::Status s = read_only ? rocksdb::DB::OpenForReadOnly(rocksdb::DBOptions(), path, descriptors, &handles, &db)
-                                  : rocksdb::DB::Open(rocksdb::DBOptions(), path, descriptors, &handles, &db);
-    REQUIRE(s.ok());
-    for (size_t i = 0; i < names.size(); ++i) cf[names[i]] = handles[i];
-  }
-  ~RawDb() {
-    for (auto& [name, h] : cf) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
-    delete db;
-  }
-  std::vector<std::string> Keys(const std::string& family) {
-    std::vector<std::string> out;
-    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), cf.at(family)));
-    for (it->SeekToFirst(); it->Valid(); it->Next()) out.push_back(it->key().ToString());
-    return out;
-  }
-  std::string Get(const std::string& family, const std::string& key) {
-    std::string v;
-    return db->Get(rocksdb::ReadOptions(), cf.at(family), key, &v).ok() ? v : "<absent>";
-  }
-  void Put(const std::string& family, const std::string& key, const std::string& value) {
-    REQUIRE(db->Put(rocksdb::WriteOptions(), cf.at(family), key, value).ok());
-  }
-};
-
 std::string K(std::initializer_list<std::string_view> parts) { return keys::Join(parts); }
-
-// Every file of a database but RocksDB's own text log, with its bytes.
-std::map<std::string, std::string> Files(const std::string& path) {
-  std::map<std::string, std::string> out;
-  for (const auto& f : fs::directory_iterator(path)) {
-    const std::string name = f.path().filename().string();
-    if (name.rfind("LOG", 0) == 0) continue;
-    out[name] = kg::testing::ReadFile(f.path().string());
-  }
-  return out;
-}
 
 proto::ArticleGraph Sample() {
   return ArticleBuilder("a1", "2025-06-08")
