@@ -17,23 +17,7 @@ using kg::testing::ExportBytes;
 using kg::testing::FakeExtractor;
 using kg::testing::TempDir;
 
-// `n` fixture articles over a few shared actors, so that they merge.
-std::vector<extract::ArticleText> Articles(int n) {
-  const char* people[] = {"Ana Duarte", "Bo Lindgren", "Cyrus Farahani", "Duarte"};
-  std::vector<extract::ArticleText> out;
-  for (int i = 0; i < n; ++i) {
-    extract::ArticleText a;
-    a.text = "Report number " + std::to_string(i) + ".\n" +
-             "E p1 PERSON " + people[i % 4] + "\n" + "E p2 PERSON " + people[(i + 1) % 3] + "\n" +
-             "E g1 GPE Portugal\n" + "R p1 meet p2 MEET sym date=2025-03-0" + std::to_string(1 + i % 3) + "\n" +
-             "R p2 visit g1 TRAVEL\n";
-    a.id = extract::ArticleId(a.text);
-    a.date = "2025-03-1" + std::to_string(i % 10);
-    a.path = "batch/" + std::to_string(i) + ".txt";
-    out.push_back(std::move(a));
-  }
-  return out;
-}
+std::vector<extract::ArticleText> Articles(int n) { return kg::testing::SyntheticArticles(n); }
 
 TEST_CASE("BatchIngester: any number of threads gives the same database", "[cli][ingest]") {
   TempDir dir;
@@ -60,7 +44,7 @@ TEST_CASE("BatchIngester: any number of threads gives the same database", "[cli]
   auto store = CreateStore(dir / "db1");
   auto article = store->GetArticle(articles[3].id).value();
   REQUIRE(article.has_value());
-  CHECK(article->path() == "batch/3.txt");
+  CHECK(article->path() == "synthetic/3.txt");
   CHECK(article->date() == "2025-03-13");
 }
 
@@ -102,7 +86,7 @@ TEST_CASE("BatchIngester: a failing article stops the batch, or is skipped with 
     auto report = ingester.Run(articles);
     REQUIRE_FALSE(report.ok());
     CHECK_THAT(report.status().message(),
-               Catch::StartsWith("batch/5.txt: ") && Catch::Contains("5 new articles were stored before it"));
+               Catch::StartsWith("synthetic/5.txt: ") && Catch::Contains("5 new articles were stored before it"));
     // Input order: everything before the failure is stored, nothing after.
     for (int i = 0; i < 12; ++i) {
       INFO(i);
@@ -120,7 +104,7 @@ TEST_CASE("BatchIngester: a failing article stops the batch, or is skipped with 
     CHECK(report->counts.added == 11);
     CHECK(report->counts.failed == 1);
     REQUIRE(report->failures.size() == 1);
-    CHECK_THAT(report->failures[0], Catch::StartsWith("batch/5.txt: "));
+    CHECK_THAT(report->failures[0], Catch::StartsWith("synthetic/5.txt: "));
     CHECK_FALSE(store->HasArticle(articles[5].id).value());
   }
 }

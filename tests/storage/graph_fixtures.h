@@ -139,6 +139,27 @@ class FakeExtractor : public extract::Extractor {
   std::chrono::milliseconds delay_;
 };
 
+// `n` articles in the fixture format over a few recurring actors (shared surnames, a bare
+// surname, a shared event on three dates), so that they merge; ids are the text hashes.
+inline std::vector<extract::ArticleText> SyntheticArticles(int n, int first = 0) {
+  static const char* kPeople[] = {"Ana Duarte", "Bo Lindgren", "Cyrus Farahani", "Duarte", "Rui Duarte",
+                                  "Mara Okonjo", "President Okonjo"};
+  static const char* kPlaces[] = {"Portugal", "Sweden", "Iran", "Nigeria", "U.S.", "United States"};
+  std::vector<extract::ArticleText> out;
+  for (int i = first; i < first + n; ++i) {
+    extract::ArticleText a;
+    a.text = "Report number " + std::to_string(i) + ".\n" + "E p1 PERSON " + kPeople[i % 7] + "\n" +
+             "E p2 PERSON " + kPeople[(i * 3 + 1) % 7] + "\n" + "E g1 GPE " + kPlaces[i % 6] + "\n" +
+             "E g2 GPE " + kPlaces[(i + 2) % 6] + "\n" + "R p1 meet p2 MEET sym date=2025-03-0" +
+             std::to_string(1 + i % 3) + "\n" + "R p2 visit g1 TRAVEL\n" + "R g1 criticize g2 CRITICIZE\n";
+    a.id = extract::ArticleId(a.text);
+    a.date = "2025-03-" + std::to_string(10 + i % 20);
+    a.path = "synthetic/" + std::to_string(i) + ".txt";
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
 // A fresh database at `path`; fails the test when it cannot be created.
 inline std::unique_ptr<storage::Store> CreateStore(const std::string& path) {
   storage::StoreOptions options;
