@@ -165,6 +165,13 @@ proto::ArticleGraph ArticleGraphBuilder::Build(const ArticleText& article, const
   for (int i = 0; i < n; ++i) {
     if (folded[i]) ids[i] = ids[target[i]];
   }
+  // Government bodies and the like point at the entity they belong to.
+  for (int i = 0; i < n; ++i) {
+    const int parent = refs.referents[i].parent;
+    if (ids[i].empty() || folded[i] || parent < 0 || parent >= n || ids[parent].empty()) continue;
+    auto it = by_id.find(ids[i]);
+    if (it != by_id.end() && ids[parent] != ids[i]) graph.mutable_entities(it->second)->set_part_of(ids[parent]);
+  }
 
   // Relations: one per (subject, predicate, object, polarity), evidence accumulating.
   const base::CodePointIndex cp(doc.text);
@@ -225,6 +232,7 @@ proto::ArticleGraph ArticleGraphBuilder::Build(const ArticleText& article, const
     ev->set_char_begin(cp.ToCodePoint(first.begin));
     ev->set_char_end(cp.ToCodePoint(last.end));
     ev->set_sentence(doc.text.substr(sentence.begin, sentence.end - sentence.begin));
+    ev->set_sentence_char_begin(cp.ToCodePoint(sentence.begin));
     ev->set_rule(x.rule);
     ev->set_article_date(article.date);
     rel->set_mention_count(rel->evidence_size());
