@@ -133,6 +133,7 @@ struct MentionFinder::SentenceState {
 struct MentionFinder::BodyNames {
   std::unordered_map<std::string, EntityKind> names;  // folded name -> kind
   std::unordered_set<std::string> surnames;           // last words of multi-word person names
+  std::unordered_set<std::string> org_first_words;    // "veltrano" of "Veltrano Systems"
   size_t max_words = 1;
 
   void Add(const CandidateMention& c, const std::vector<std::string>& folded) {
@@ -143,6 +144,9 @@ struct MentionFinder::BodyNames {
     max_words = std::max(max_words, static_cast<size_t>(c.end - c.begin));
     if (c.kind == EntityKind::kPerson && name.find(' ') != std::string::npos) {
       surnames.insert(name.substr(name.rfind(' ') + 1));
+    }
+    if (c.kind == EntityKind::kOrg && c.entry < 0 && name.find(' ') != std::string::npos) {
+      org_first_words.insert(name.substr(0, name.find(' ')));
     }
   }
   // Whether the body uses `name` (or it is made of body surnames: "Trump Putin"), and as what.
@@ -252,7 +256,8 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
     }
     CandidateMention c = make(b, e, KindOfTag(span.type));
     c.from_tagger = true;
-    // "US President Donald Trump" tagged whole: the name starts after the title.
+    // "US President Donald Trump" tagged whole: the name starts after the title. (Not in
+    // organisations: "General Motors".)
     for (int m = e - 1; m > b; --m) {
       const RoleMatch r = titles_.MatchBefore(tokens, folded, m);
       if (r.begin < 0) continue;
@@ -260,8 +265,7 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
       if (!strip) {
         for (const GazetteerMatch& g : st.matches) strip = strip || (g.begin == b && g.end == r.begin && g.strict);
       }
-      if (strip && (c.kind == EntityKind::kPerson ||
-                    (!r.predicate.empty() && c.kind != EntityKind::kGpe && c.kind != EntityKind::kLoc))) {
+      if (strip && c.kind == EntityKind::kPerson) {
         c = make(m, e, c.kind);
         c.from_tagger = true;
         break;
@@ -487,25 +491,34 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
     }
   }
 
-  // g. Words of names the body uses that the tagger missed here: a surname alone
-  // ("the Trump administration"), or in a heading any body name.
+  // g. Names the body uses that the tagger missed here: a multi-word name or a surname
+  // ("the Trump administration"); in a heading any body name.
   if (names) {
     for (int i = 0; i < n; ++i) {
       bool covered = false;
       for (const CandidateMention& c : merged) covered = covered || Overlaps(c, i, i + 1);
       if (covered || !StartsUpper(tokens[i].text)) continue;
-      const int longest = body ? std::min<int>(n, i + static_cast<int>(names->max_words)) : i + 1;
+      const int longest = std::min<int>(n, i + static_cast<int>(names->max_words));
       for (int e = longest; e > i; --e) {
         if (!StartsUpper(tokens[e - 1].text)) continue;
         bool free = true;
         for (const CandidateMention& c : merged) free = free && !Overlaps(c, i, e);
+        if (!free) continue;
         EntityKind kind;
         const std::string name = JoinFolded(folded, i, e);
-        if (!free || !names->Confirms(name, &kind)) continue;
-        if (!body && (kind != EntityKind::kPerson || !names->surnames.count(name))) continue;
+        const bool always_capitalised = st.stats && st.stats->CaseClass(NerWordForm(tokens[i].text)) == 2;
+        if (e - i == 1 && names->org_first_words.count(name) && !names->surnames.count(name) && always_capitalised) {
+          kind = EntityKind::kOrg;  // "Veltrano" for "Veltrano Systems", a word always capitalised here
+        } else if (!names->Confirms(name, &kind)) {
+          continue;
+        } else if (!body && e - i == 1) {
+          // One word in the body: a person's surname, or a name always capitalised here.
+          const bool surname = kind == EntityKind::kPerson && names->surnames.count(name);
+          if (!surname && !(kind != EntityKind::kPerson && always_capitalised)) continue;
+        }
         CandidateMention c = make(i, e, kind);
         c.from_tagger = true;
-        const Gazetteer::Lookup look = gazetteer_.LookupName(doc.text.empty() ? tokens[i].text : name);
+        const Gazetteer::Lookup look = gazetteer_.LookupName(tokens[i].text);
         if (look.entry >= 0 && !look.ambiguous && e - i == 1) {
           c.entry = look.entry;
           c.kind = KindOf(gazetteer_.entry(look.entry).cls);
@@ -656,6 +669,11 @@ void MentionFinder::SplitCompounds(const Document& doc, SentenceState& st, const
 bool MentionFinder::CapitalIsActor(const Sentence& s, const CandidateMention& c) const {
   const std::vector<Token>& tokens = s.tokens;
   const int head = c.end - 1;
+  // A dateline ("BRUSSELS (AFP) -", "MOSCOW -") names where the story was filed.
+  if (c.begin == 0 && c.end < static_cast<int>(tokens.size())) {
+    const std::string& next = tokens[c.end].text;
+    if (next == "(" || next == "-" || next == "\xE2\x80\x93" || next == "\xE2\x80\x94" || next == ",") return false;
+  }
   static const std::unordered_set<std::string> kPlacePreps = {
       "in", "at", "to", "into", "near", "outside", "inside", "across", "around", "from",
       "via", "through", "throughout", "within", "toward", "towards", "visit", "visited"};
