@@ -153,6 +153,17 @@ int SentenceView::SubjectOf(int v, bool* passive) const {
       v = h;
       continue;
     }
+    if ((base == "advcl" || base == "acl") && token(v).xpos == "VBG") {
+      // "accused the speaker of ignoring Ukraine", "thanked him for supporting": the
+      // object of the governing verb does the -ing.
+      const int mark = FirstChild(v, "mark") >= 0 ? FirstChild(v, "mark") : FirstChild(v, "case");
+      const std::string m = mark >= 0 ? LowerForm(mark) : "";
+      const int obj = FirstChild(h, "obj");
+      if ((m == "of" || m == "for") && obj >= 0 && IsVerb(h)) {
+        is_passive = false;
+        return obj;
+      }
+    }
     if (base == "conj" || base == "advcl") {
       // A coordinated or participial verb shares its head's subject; its voice is its own.
       bool head_passive = false;
@@ -166,6 +177,18 @@ int SentenceView::SubjectOf(int v, bool* passive) const {
 }
 
 int SentenceView::ReferenceHeadedAt(int i) const { return ref_head_at_[i]; }
+
+int SentenceView::NameReferenceAt(int i) const {
+  if (ref_head_at_[i] >= 0) return ref_head_at_[i];
+  if (!refs_at_[i].empty()) return refs_at_[i].back();
+  const std::string& upos = token(i).upos;
+  if (upos != "NOUN" && upos != "PROPN" && upos != "ADJ") return -1;
+  for (int c : children_[i]) {
+    const std::string_view rel = BaseRel(token(c).deprel);
+    if (c > i && (rel == "flat" || rel == "appos" || rel == "compound") && ref_head_at_[c] >= 0) return ref_head_at_[c];
+  }
+  return -1;
+}
 
 std::string SentenceView::DateAt(int i) const {
   const int t = time_at_[i];

@@ -57,6 +57,10 @@ class SentenceView {
   // The reference whose syntactic head is `i` (the span token whose head lies outside
   // the span), or -1. When `i` is inside a name but is not its head, -1.
   int ReferenceHeadedAt(int i) const;
+  // The reference token `i` names: its own (ReferenceHeadedAt), else one covering it,
+  // else, for a title or description heading a name ("Prime Minister Abiy Ahmed" parsed
+  // with "Minister" as head), the reference of a name attached after it. -1 when none.
+  int NameReferenceAt(int i) const;
   const Reference& reference(int r) const { return refs_->references[r]; }
   const ArticleReferents& referents() const { return *refs_; }
   // The date of a time expression covering token `i`, or "".
