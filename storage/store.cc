@@ -231,6 +231,13 @@ Status Store::Impl::EnsureResolver() {
 
 Status Store::Impl::WriteChange(const GraphResolver& r, const ResolverChange& change,
                                 const GraphSource& source, rocksdb::WriteBatch* batch) const {
+  const std::set<std::string> written(change.entities.begin(), change.entities.end());
+  auto drop_articles = [&](const std::string& id) {
+    return Scan(Cf::kEntityArticles, keys::EntityArticlePrefix(id), [&](const std::string& key, const rocksdb::Slice&) {
+      batch->Delete(cf(Cf::kEntityArticles), key);
+      return true;
+    });
+  };
   for (const auto& id : change.stale_entities) {
     auto old = GetProto<proto::Entity>(Cf::kEntities, id);
     if (!old.ok()) return old.status();
@@ -240,9 +247,14 @@ Status Store::Impl::WriteChange(const GraphResolver& r, const ResolverChange& ch
     for (const auto& a : (*old)->aliases()) {
       batch->Delete(cf(Cf::kAliases), keys::AliasKey(base::FoldName(a), id));
     }
+    if (!written.count(id)) KG_RETURN_IF_ERROR(drop_articles(id));
+  }
+  for (const EntityArticles& ea : change.entity_articles) {
+    if (ea.replace) KG_RETURN_IF_ERROR(drop_articles(ea.entity_id));
+    for (const auto& a : ea.article_ids) batch->Put(cf(Cf::kEntityArticles), keys::EntityArticleKey(ea.entity_id, a), "");
   }
   for (const auto& id : change.entities) {
-    const proto::Entity e = r.BuildEntity(id);
+    const proto::Entity e = r.BuildEntity(id, /*with_articles=*/false);
     batch->Put(cf(Cf::kEntities), id, e.SerializeAsString());
     batch->Put(cf(Cf::kAliases), keys::AliasKey(base::FoldName(e.name()), id), "");
     for (const auto& a : e.aliases()) batch->Put(cf(Cf::kAliases), keys::AliasKey(base::FoldName(a), id), "");
@@ -266,7 +278,8 @@ Status Store::Impl::WriteChange(const GraphResolver& r, const ResolverChange& ch
 // Replaces the whole merged graph by what `r` holds, in one atomic write.
 Status Store::Impl::RewriteAll(const GraphResolver& r) {
   rocksdb::WriteBatch batch;
-  for (Cf c : {Cf::kEntities, Cf::kAliases, Cf::kRelations, Cf::kBySubject, Cf::kByObject, Cf::kByPredicate}) {
+  for (Cf c : {Cf::kEntities, Cf::kAliases, Cf::kEntityArticles, Cf::kRelations, Cf::kBySubject, Cf::kByObject,
+               Cf::kByPredicate}) {
     KG_RETURN_IF_ERROR(Scan(c, "", [&](const std::string& key, const rocksdb::Slice&) {
       batch.Delete(cf(c), key);
       return true;
@@ -275,6 +288,10 @@ Status Store::Impl::RewriteAll(const GraphResolver& r) {
   ResolverChange all;
   all.entities = r.EntityIds();
   all.relations = r.RelationIds();
+  for (const auto& id : all.entities) {
+    const proto::Entity e = r.BuildEntity(id, /*with_articles=*/true);
+    all.entity_articles.push_back({id, false, {e.article_ids().begin(), e.article_ids().end()}});
+  }
   std::unordered_map<std::string, std::unique_ptr<proto::ArticleGraph>> cache;
   KG_RETURN_IF_ERROR(WriteChange(r, all, StoredGraphs(&cache, nullptr), &batch));
   PutCounts(r, &batch);
@@ -473,7 +490,14 @@ Result<std::optional<proto::ArticleGraph>> Store::GetArticleGraph(const std::str
 }
 
 Result<std::optional<proto::Entity>> Store::GetEntity(const std::string& entity_id) const {
-  return impl_->GetProto<proto::Entity>(Cf::kEntities, entity_id);
+  auto e = impl_->GetProto<proto::Entity>(Cf::kEntities, entity_id);
+  if (!e.ok() || !e->has_value()) return e;
+  KG_RETURN_IF_ERROR(impl_->Scan(Cf::kEntityArticles, keys::EntityArticlePrefix(entity_id),
+                                 [&](const std::string& key, const rocksdb::Slice&) {
+                                   (*e)->add_article_ids(std::string(keys::LastPart(key)));
+                                   return true;
+                                 }));
+  return e;
 }
 
 Result<std::vector<proto::Entity>> Store::FindEntities(const std::string& name) const {
@@ -531,9 +555,24 @@ Result<std::vector<proto::Relation>> Store::FindRelations(const RelationFilter& 
 Result<proto::Graph> Store::ExportGraph() const {
   proto::Graph g;
   Status parse_status;
+  std::map<std::string, proto::Entity*> by_id;
   KG_RETURN_IF_ERROR(impl_->Scan(Cf::kEntities, "", [&](const std::string& key, const rocksdb::Slice& v) {
-    parse_status = impl_->ParseInto(g.add_entities(), v, Cf::kEntities, key);
+    proto::Entity* e = g.add_entities();
+    parse_status = impl_->ParseInto(e, v, Cf::kEntities, key);
+    by_id.emplace_hint(by_id.end(), key, e);
     return parse_status.ok();
+  }));
+  KG_RETURN_IF_ERROR(parse_status);
+  KG_RETURN_IF_ERROR(impl_->Scan(Cf::kEntityArticles, "", [&](const std::string& key, const rocksdb::Slice&) {
+    const size_t nul = key.find('\0');
+    auto it = by_id.find(key.substr(0, nul));
+    if (it == by_id.end()) {
+      parse_status = Status::Corruption("database " + impl_->path + " is inconsistent: the article list of " +
+                                        key.substr(0, nul) + " belongs to no entity");
+      return false;
+    }
+    it->second->add_article_ids(key.substr(nul + 1));
+    return true;
   }));
   KG_RETURN_IF_ERROR(parse_status);
   KG_RETURN_IF_ERROR(impl_->Scan(Cf::kRelations, "", [&](const std::string& key, const rocksdb::Slice& v) {
