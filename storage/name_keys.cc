@@ -22,7 +22,8 @@ constexpr std::string_view kTitleWords[] = {
     "mr",         "mrs",       "ms",         "mx",         "pope",       "premier",
     "president",  "prime",     "prince",     "princess",   "prof",       "professor",
     "queen",      "rabbi",     "rep",        "secretary",  "sen",        "senator",
-    "sheikh",     "sir",
+    "sheikh",     "sir",        "speaker",    "spokesman",  "spokesperson", "spokeswoman",
+    "ceo",        "envoy",
     // Department words inside office titles ("Secretary of State", "Foreign Minister").
     "defence", "defense", "education", "energy", "finance", "foreign", "health", "home",
     "interior", "of", "state", "trade", "treasury", "vice"};

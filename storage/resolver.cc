@@ -522,16 +522,19 @@ const std::string& GraphResolver::State::CurrentId(Idx local) const {
 
 // The node's name: among the names of its own root's members that identify it (persons:
 // not a bare surname; organisations and places: not an acronym), the one most members use
-// as their own name, then the one with most words, then the longest, then the first by
-// key. Depends only on the set of members.
+// as their own name, then the one most members use at all, then the one with most words,
+// then the longest, then the first by key. Depends only on the set of members.
 Name GraphResolver::State::Canonical(Idx primary) const {
   const Summary& s = roots.at(primary).summary;
   Name best;
-  std::tuple<int, size_t, size_t> best_score{-1, 0, 0};
+  std::tuple<int, int, size_t, size_t> best_score{-1, 0, 0, 0};
   for (const auto& [key, c] : s.candidates) {
     const std::string display = MostFrequent(c.displays);
     const auto it = s.support.find(key);
-    const std::tuple<int, size_t, size_t> score{it == s.support.end() ? 0 : it->second, c.words, display.size()};
+    int uses = 0;
+    for (const auto& [form, count] : c.displays) uses += count;
+    const std::tuple<int, int, size_t, size_t> score{it == s.support.end() ? 0 : it->second, uses, c.words,
+                                                     display.size()};
     if (score > best_score) {  // strictly better: ties keep the smaller key
       best_score = score;
       best = Name{display, key, c.words};
