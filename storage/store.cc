@@ -8,6 +8,7 @@
 #include <rocksdb/write_batch.h>
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -64,6 +65,33 @@ Status FromRocks(const rocksdb::Status& s, const std::string& path) {
 }
 
 std::string Uint(uint64_t v) { return std::to_string(v); }
+
+// Parsed article graphs, the `capacity` most recently added kept (a stored graph never
+// changes). Reports of one event come close together, so rebuilding an edge that gains
+// another report mostly finds its other sources here. A pointer it returned stays valid
+// until the next Insert.
+class GraphCache {
+ public:
+  explicit GraphCache(size_t capacity) : capacity_(capacity) {}
+  const proto::ArticleGraph* Find(const std::string& id) const {
+    auto it = graphs_.find(id);
+    return it == graphs_.end() ? nullptr : it->second.get();
+  }
+  const proto::ArticleGraph* Insert(const std::string& id, proto::ArticleGraph graph) {
+    if (const proto::ArticleGraph* g = Find(id)) return g;
+    if (graphs_.size() >= capacity_) {
+      graphs_.erase(order_.front());
+      order_.pop_front();
+    }
+    order_.push_back(id);
+    return (graphs_[id] = std::make_unique<proto::ArticleGraph>(std::move(graph))).get();
+  }
+
+ private:
+  size_t capacity_;
+  std::unordered_map<std::string, std::unique_ptr<proto::ArticleGraph>> graphs_;
+  std::deque<std::string> order_;
+};
 
 }  // namespace
 
@@ -157,26 +185,21 @@ class Store::Impl {
                      const GraphSource& source, rocksdb::WriteBatch* batch) const;
   Status RewriteAll(const GraphResolver& resolver);
   void PutCounts(const GraphResolver& resolver, rocksdb::WriteBatch* batch) const;
-  GraphSource StoredGraphs(std::unordered_map<std::string, std::unique_ptr<proto::ArticleGraph>>* cache,
-                           const proto::ArticleGraph* pending) const;
+  GraphSource StoredGraphs(GraphCache* cache, const proto::ArticleGraph* pending) const;
+  mutable GraphCache recent_graphs{256};  // used under write_mu
 };
 
-GraphSource Store::Impl::StoredGraphs(
-    std::unordered_map<std::string, std::unique_ptr<proto::ArticleGraph>>* cache,
-    const proto::ArticleGraph* pending) const {
+GraphSource Store::Impl::StoredGraphs(GraphCache* cache, const proto::ArticleGraph* pending) const {
   return [this, cache, pending](const std::string& id) -> Result<const proto::ArticleGraph*> {
     if (pending != nullptr && pending->article().id() == id) return pending;
-    if (auto it = cache->find(id); it != cache->end()) return it->second.get();
-    if (cache->size() >= 4096) cache->clear();  // bounds memory on a full rebuild
+    if (const proto::ArticleGraph* g = cache->Find(id)) return g;
     auto graph = GetProto<proto::ArticleGraph>(Cf::kArticleGraphs, id);
     if (!graph.ok()) return graph.status();
     if (!graph->has_value()) {
       return Status::Corruption("database " + path + " is corrupt: the graph of article " + id +
                                 " is missing");
     }
-    auto& slot = (*cache)[id];
-    slot = std::make_unique<proto::ArticleGraph>(std::move(**graph));
-    return slot.get();
+    return cache->Insert(id, std::move(**graph));
   };
 }
 
@@ -292,7 +315,7 @@ Status Store::Impl::RewriteAll(const GraphResolver& r) {
     const proto::Entity e = r.BuildEntity(id, /*with_articles=*/true);
     all.entity_articles.push_back({id, false, {e.article_ids().begin(), e.article_ids().end()}});
   }
-  std::unordered_map<std::string, std::unique_ptr<proto::ArticleGraph>> cache;
+  GraphCache cache(4096);
   KG_RETURN_IF_ERROR(WriteChange(r, all, StoredGraphs(&cache, nullptr), &batch));
   PutCounts(r, &batch);
   rocksdb::Status s = db->Write(rocksdb::WriteOptions(), &batch);
@@ -464,14 +487,14 @@ Result<AddOutcome> Store::AddArticle(const proto::ArticleGraph& graph) {
   rocksdb::WriteBatch batch;
   batch.Put(d.cf(Cf::kArticles), id, graph.article().SerializeAsString());
   batch.Put(d.cf(Cf::kArticleGraphs), id, graph.SerializeAsString());
-  std::unordered_map<std::string, std::unique_ptr<proto::ArticleGraph>> cache;
-  if (Status s = d.WriteChange(*d.resolver, *change, d.StoredGraphs(&cache, &graph), &batch); !s.ok()) {
+  if (Status s = d.WriteChange(*d.resolver, *change, d.StoredGraphs(&d.recent_graphs, &graph), &batch); !s.ok()) {
     return fail(s);
   }
   d.PutCounts(*d.resolver, &batch);
   rocksdb::Status s = d.db->Write(rocksdb::WriteOptions(), &batch);
   if (!s.ok()) return fail(d.Err(s));
   d.wrote = true;
+  d.recent_graphs.Insert(id, graph);
   return AddOutcome::kAdded;
 }
 
