@@ -66,6 +66,19 @@ Status FromRocks(const rocksdb::Status& s, const std::string& path) {
 
 std::string Uint(uint64_t v) { return std::to_string(v); }
 
+// The snapshot that reads of this thread on `db` use (see Store::Impl::ReadView).
+struct PinnedView {
+  const rocksdb::DB* db = nullptr;
+  const rocksdb::Snapshot* snapshot = nullptr;
+};
+thread_local PinnedView t_view;
+
+rocksdb::ReadOptions ReadOptionsFor(const rocksdb::DB* db) {
+  rocksdb::ReadOptions ro;
+  if (t_view.db == db) ro.snapshot = t_view.snapshot;
+  return ro;
+}
+
 // Parsed article graphs, the `capacity` most recently added kept (a stored graph never
 // changes). Reports of one event come close together, so rebuilding an edge that gains
 // another report mostly finds its other sources here. A pointer it returned stays valid
@@ -115,13 +128,35 @@ class Store::Impl {
     delete db;
   }
 
+  // Pins one view of the database for every read a public call makes, so that a write
+  // committed meanwhile (by another thread) is seen by all of them or none. Nested views
+  // keep the outer one; a read-only database never changes and needs none.
+  class ReadView {
+   public:
+    explicit ReadView(const Impl& d) {
+      if (d.read_only || t_view.db != nullptr) return;
+      db_ = d.db;
+      t_view = {db_, db_->GetSnapshot()};
+    }
+    ~ReadView() {
+      if (db_ == nullptr) return;
+      db_->ReleaseSnapshot(t_view.snapshot);
+      t_view = {};
+    }
+    ReadView(const ReadView&) = delete;
+    ReadView& operator=(const ReadView&) = delete;
+
+   private:
+    rocksdb::DB* db_ = nullptr;
+  };
+
   rocksdb::ColumnFamilyHandle* cf(Cf c) const { return cfs[static_cast<size_t>(c)]; }
   Status Err(const rocksdb::Status& s) const { return FromRocks(s, path); }
 
   // The value at `key`, std::nullopt when absent.
   Result<std::optional<std::string>> Get(Cf c, const std::string& key) const {
     std::string value;
-    rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cf(c), key, &value);
+    rocksdb::Status s = db->Get(ReadOptionsFor(db), cf(c), key, &value);
     if (s.IsNotFound()) return std::optional<std::string>();
     if (!s.ok()) return Err(s);
     return std::optional<std::string>(std::move(value));
@@ -144,7 +179,7 @@ class Store::Impl {
   // false to stop.
   template <typename Fn>
   Status Scan(Cf c, const std::string& prefix, Fn fn) const {
-    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), cf(c)));
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ReadOptionsFor(db), cf(c)));
     for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
       if (!fn(it->key().ToString(), it->value())) break;
     }
@@ -513,6 +548,7 @@ Result<std::optional<proto::ArticleGraph>> Store::GetArticleGraph(const std::str
 }
 
 Result<std::optional<proto::Entity>> Store::GetEntity(const std::string& entity_id) const {
+  const Impl::ReadView view(*impl_);
   auto e = impl_->GetProto<proto::Entity>(Cf::kEntities, entity_id);
   if (!e.ok() || !e->has_value()) return e;
   KG_RETURN_IF_ERROR(impl_->Scan(Cf::kEntityArticles, keys::EntityArticlePrefix(entity_id),
@@ -524,6 +560,7 @@ Result<std::optional<proto::Entity>> Store::GetEntity(const std::string& entity_
 }
 
 Result<std::vector<proto::Entity>> Store::FindEntities(const std::string& name) const {
+  const Impl::ReadView view(*impl_);
   const std::string folded = base::FoldName(name);
   std::vector<proto::Entity> out;
   if (folded.empty()) return out;
@@ -545,6 +582,7 @@ Result<std::optional<proto::Relation>> Store::GetRelation(const std::string& rel
 }
 
 Result<std::vector<proto::Relation>> Store::FindRelations(const RelationFilter& filter) const {
+  const Impl::ReadView view(*impl_);
   const keys::Scan plan = keys::PlanScan(filter);
   std::vector<proto::Relation> out;
   Status parse_status;
@@ -576,6 +614,7 @@ Result<std::vector<proto::Relation>> Store::FindRelations(const RelationFilter& 
 }
 
 Result<proto::Graph> Store::ExportGraph() const {
+  const Impl::ReadView view(*impl_);
   proto::Graph g;
   Status parse_status;
   std::map<std::string, proto::Entity*> by_id;
@@ -612,6 +651,7 @@ Result<proto::Graph> Store::ExportGraph() const {
 }
 
 Result<StoreStats> Store::Stats() const {
+  const Impl::ReadView view(*impl_);
   StoreStats stats;
   auto articles = impl_->MetaCount(keys::kArticleCountKey);
   auto entities = impl_->MetaCount(keys::kEntityCountKey);
@@ -627,6 +667,7 @@ Result<StoreStats> Store::Stats() const {
 }
 
 Status Store::Verify() const {
+  const Impl::ReadView view(*impl_);
   const Impl& d = *impl_;
   auto bad = [&](const std::string& what) {
     return Status::Corruption("database " + d.path + " is inconsistent: " + what);
