@@ -87,7 +87,7 @@ class SyntheticExtractor : public kg::extract::Extractor {
     std::vector<std::string> ids;
     for (int e = 0; e < entities; ++e) {
       const Actor& a = world_[pick()];
-      const std::string id = "e" + std::to_string(e);
+      const std::string id = std::string("e").append(std::to_string(e));
       kg::proto::Entity* out = g.add_entities();
       out->set_id(id);
       out->set_type(a.type);
