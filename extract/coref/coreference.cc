@@ -138,10 +138,12 @@ class CorefPass {
       : coref_(coref), doc_(doc), refs_(refs) {}
 
   void Run() {
+    // The names NER found; references this pass adds belong to the sentence being read,
+    // after its view is built.
+    const ReferenceIndex index(*refs_, static_cast<int>(doc_.sentences.size()));
     for (int s = 0; s < static_cast<int>(doc_.sentences.size()); ++s) {
       if (doc_.sentences[s].tokens.empty()) continue;
-      // The view indexes the references made so far, names included.
-      SentenceView view(doc_.sentences[s], s, *refs_);
+      SentenceView view(doc_.sentences[s], s, *refs_, index);
       Sentence(view);
     }
   }
@@ -308,10 +310,8 @@ class CorefPass {
     const bool reflexive = lower.size() > 4 && lower.compare(lower.size() - 4, 4, "self") == 0;
     if ((rel == "obj" || rel == "iobj" || rel == "obl") && !reflexive && view.head(t) >= 0) {
       const int subj = view.SubjectOf(view.head(t));
-      if (subj >= 0) {
-        for (const Mention& m : history_) {
-          if (m.sentence == view.index() && m.token == subj) excluded = m.referents;
-        }
+      for (auto it = history_.rbegin(); subj >= 0 && it != history_.rend() && it->sentence == view.index(); ++it) {
+        if (it->token == subj) excluded = it->referents;
       }
     }
     const Mention* best = nullptr;

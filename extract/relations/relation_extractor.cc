@@ -562,10 +562,11 @@ class SentenceWorker {
 
 std::vector<ExtractedRelation> RelationExtractor::Extract(const Document& doc, const ArticleReferents& refs) const {
   std::vector<ExtractedRelation> out;
+  const ReferenceIndex index(refs, static_cast<int>(doc.sentences.size()));
   for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
     const Sentence& sentence = doc.sentences[s];
     if (sentence.tokens.empty()) continue;
-    SentenceView view(sentence, s, refs);
+    SentenceView view(sentence, s, refs, index);
     SentenceWorker(view, lexicon_, &out).Run();
   }
   return out;
