@@ -4,6 +4,7 @@
 
 namespace kg::cli {
 
+std::unique_ptr<Command> MakeExtractCommand();
 std::unique_ptr<Command> MakeAnnotateCommand();
 std::unique_ptr<Command> MakeTrainCommand();
 std::unique_ptr<Command> MakeEvaluateCommand();
@@ -16,15 +17,17 @@ std::unique_ptr<Command> MakeExplainCommand();
 
 std::vector<std::unique_ptr<Command>> MakeCommands() {
   std::vector<std::unique_ptr<Command>> commands;
-  commands.push_back(MakeAnnotateCommand());
-  commands.push_back(MakeTrainCommand());
-  commands.push_back(MakeEvaluateCommand());
+  // The order `kg --help` lists them: the graph first, then the NLP tools.
+  commands.push_back(MakeExtractCommand());
   commands.push_back(MakeIngestCommand());
   commands.push_back(MakeQueryCommand());
   commands.push_back(MakeMergeCommand());
   commands.push_back(MakeEntityCommand());
   commands.push_back(MakeTimelineCommand());
   commands.push_back(MakeExplainCommand());
+  commands.push_back(MakeAnnotateCommand());
+  commands.push_back(MakeTrainCommand());
+  commands.push_back(MakeEvaluateCommand());
   return commands;
 }
 

@@ -1,17 +1,19 @@
-// INTERIM definition, written on the store branch only so that `kg` links before the
-// lead's PipelineExtractor loader lands: the lead owns this file and replaces it whole
-// (take the lead's version in any merge conflict). Until then `kg ingest` reports that
-// this build has no article extractor, and tests use SetExtractorForTesting.
 #include "cli/extractor_loader.h"
 
-#include "extract/extractor.h"
+#include "base/resources.h"
+#include "cli/command.h"
+#include "extract/pipeline_extractor.h"
 
 namespace kg::cli {
 
-base::Result<std::unique_ptr<extract::Extractor>> LoadExtractor(const CliContext&) {
-  return base::Status::Unsupported(
-      "this build of kg has no article extractor yet (cli/extractor_loader.cc is the interim "
-      "version from the store branch)");
+base::Result<std::unique_ptr<extract::Extractor>> LoadExtractor(const CliContext& ctx) {
+  auto models = base::FindResourceDir(base::ResourceKind::kModels, ctx.models_dir);
+  if (!models.ok()) return models.status();
+  auto data = base::FindResourceDir(base::ResourceKind::kData, ctx.data_dir);
+  if (!data.ok()) return data.status();
+  auto pipeline = extract::PipelineExtractor::Load(*models, *data);
+  if (!pipeline.ok()) return pipeline.status();
+  return std::unique_ptr<extract::Extractor>(std::move(pipeline).value());
 }
 
 }  // namespace kg::cli

@@ -75,6 +75,10 @@ class TrainCommand : public Command {
         ->capture_default_str();
     app.add_option("--tagger-epochs", tagger_epochs_, "Parser: epochs of each jackknife tagger")
         ->capture_default_str();
+    app.add_option("--second-pass-folds", second_pass_folds_,
+                   "Tagger: jackknife folds for a second pass that sees the first pass's "
+                   "tags of the following words (0 = one pass)")
+        ->capture_default_str();
     app.add_option("--tagger", tagger_, "Parser/lemmatizer: tagger model that tags --dev");
     app.add_option("--prune", prune_, "Drop averaged weights below this magnitude")
         ->capture_default_str();
@@ -122,6 +126,7 @@ class TrainCommand : public Command {
       o.seed = seed_;
       o.prune = prune_;
       o.log = log;
+      o.second_pass_folds = second_pass_folds_;
       meta["command"] = Command("tagger", o.epochs);
       o.metadata = meta;
       auto tagger = extract::PosTagger::Train(train, o);
@@ -245,6 +250,7 @@ class TrainCommand : public Command {
     if (!dev_.empty()) c += " --dev " + dev_;
     if (!tagger_.empty()) c += " --tagger " + tagger_;
     if (epochs > 0) c += " --epochs " + std::to_string(epochs);
+    if (what == "tagger") c += " --second-pass-folds " + std::to_string(second_pass_folds_);
     if (what == "parser") {
       c += " --folds " + std::to_string(folds_) + " --tagger-epochs " +
            std::to_string(tagger_epochs_);
@@ -276,7 +282,8 @@ class TrainCommand : public Command {
   int epochs_ = 0;
   uint32_t seed_ = 1;
   int folds_ = 10;
-  int tagger_epochs_ = 8;
+  int tagger_epochs_ = 10;
+  int second_pass_folds_ = 10;
   float prune_ = 0.0f;
   bool no_explore_ = false;
 };

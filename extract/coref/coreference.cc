@@ -138,10 +138,12 @@ class CorefPass {
       : coref_(coref), doc_(doc), refs_(refs) {}
 
   void Run() {
+    // The names NER found; references this pass adds belong to the sentence being read,
+    // after its view is built.
+    const ReferenceIndex index(*refs_, static_cast<int>(doc_.sentences.size()));
     for (int s = 0; s < static_cast<int>(doc_.sentences.size()); ++s) {
       if (doc_.sentences[s].tokens.empty()) continue;
-      // The view indexes the references made so far, names included.
-      SentenceView view(doc_.sentences[s], s, *refs_);
+      SentenceView view(doc_.sentences[s], s, *refs_, index);
       Sentence(view);
     }
   }
@@ -165,6 +167,8 @@ class CorefPass {
       if (int r = view.ReferenceHeadedAt(t); r >= 0) {
         known[t] = refs_->references[r].referents;
         if (known[t].size() == 2) pairs_.push_back({known[t][0], known[t][1], s});
+      } else if (int named = view.NameReferenceAt(t); named >= 0 && view.ReferencesAt(t).empty()) {
+        known[t] = refs_->references[named].referents;  // a title heading a name
       } else if (view.ReferencesAt(t).empty()) {
         if (std::vector<int> found = Resolve(view, t); !found.empty()) known[t] = found;
       }
@@ -188,8 +192,17 @@ class CorefPass {
     if (rel == "conj" && h >= 0 && known[h].size() == 1 && known[h][0] != me) {
       pairs_.push_back({known[h][0], me, view.index()});
     }
-    if ((rel == "obj" || rel == "obl" || rel == "iobj") && h >= 0 && view.IsVerb(h)) {
-      const int subj = view.SubjectOf(h);
+    // The verb this token is an argument of, directly or through the object or oblique
+    // noun it modifies ("held talks with X").
+    int verb = -1;
+    if ((rel == "obj" || rel == "obl" || rel == "iobj") && h >= 0) {
+      verb = h;
+    } else if (rel == "nmod" && h >= 0 && view.head(h) >= 0) {
+      const std::string_view up = SentenceView::BaseRel(view.token(h).deprel);
+      if (up == "obj" || up == "obl") verb = view.head(h);
+    }
+    if (verb >= 0 && view.IsVerb(verb)) {
+      const int subj = view.SubjectOf(verb);
       if (subj >= 0 && subj < t && known[subj].size() == 1 && known[subj][0] != me) {
         pairs_.push_back({known[subj][0], me, view.index()});
       }
@@ -297,10 +310,8 @@ class CorefPass {
     const bool reflexive = lower.size() > 4 && lower.compare(lower.size() - 4, 4, "self") == 0;
     if ((rel == "obj" || rel == "iobj" || rel == "obl") && !reflexive && view.head(t) >= 0) {
       const int subj = view.SubjectOf(view.head(t));
-      if (subj >= 0) {
-        for (const Mention& m : history_) {
-          if (m.sentence == view.index() && m.token == subj) excluded = m.referents;
-        }
+      for (auto it = history_.rbegin(); subj >= 0 && it != history_.rend() && it->sentence == view.index(); ++it) {
+        if (it->token == subj) excluded = it->referents;
       }
     }
     const Mention* best = nullptr;

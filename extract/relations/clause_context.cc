@@ -63,13 +63,18 @@ bool ClauseContext::IsReporting(int t) const {
 }
 
 int ClauseContext::Speaker(int r) const {
-  // "The White House, through its press secretary, said": the person speaks.
-  for (int c : view_.ChildrenWith(r, "obl")) {
-    if (view_.CaseOf(c) != "through") continue;
-    Argument who = args_.Named(c);
-    if (who.referents.size() == 1) return who.referents[0];
-  }
+  // "The White House, through its press secretary, said": the person speaks, whether the
+  // phrase hangs on the verb or on its subject.
   const int subj = view_.SubjectOf(r);
+  for (int holder : {r, subj}) {
+    if (holder < 0) continue;
+    for (int c : view_.children(holder)) {
+      const std::string_view rel = SentenceView::BaseRel(view_.token(c).deprel);
+      if ((rel != "obl" && rel != "nmod") || view_.CaseOf(c) != "through") continue;
+      Argument who = args_.Named(c);
+      if (who.referents.size() == 1) return who.referents[0];
+    }
+  }
   if (subj < 0) return -1;
   Argument who = args_.Actor(subj);
   return who.referents.size() == 1 ? who.referents[0] : -1;
@@ -118,7 +123,11 @@ Modality ClauseContext::ModalityOf(int p) const {
       }
     }
     const std::string& rel = view_.token(p).deprel;
-    if (SentenceView::BaseRel(rel) != "xcomp" && SentenceView::BaseRel(rel) != "conj") break;
+    // Controlled, coordinated and purpose clauses ("travel … to meet X") share the modality
+    // of the verb they hang on.
+    const bool purpose = SentenceView::BaseRel(rel) == "advcl" && view_.FirstChild(p, "mark") >= 0 &&
+                         view_.Lemma(view_.FirstChild(p, "mark")) == "to";
+    if (SentenceView::BaseRel(rel) != "xcomp" && SentenceView::BaseRel(rel) != "conj" && !purpose) break;
     const int h = view_.head(p);
     if (h < 0) break;
     if (SentenceView::BaseRel(rel) == "xcomp") {
@@ -181,8 +190,11 @@ void ClauseContext::TimeAndPlace(int p, ClauseFacts* facts) const {
   for (int c : view_.children(p)) {
     const std::string& rel = view_.token(c).deprel;
     const std::string_view base = SentenceView::BaseRel(rel);
-    if (base != "obl" && base != "nmod" && base != "advmod" && base != "nummod" && base != "compound") continue;
-    if (facts->date.empty()) facts->date = DateIn(c, 3);
+    if (base != "obl" && base != "nmod" && base != "advmod" && base != "nummod" && base != "compound" &&
+        base != "obj") {
+      continue;
+    }
+    if (facts->date.empty()) facts->date = DateIn(c, 4);
     if (facts->location < 0 && (base == "obl" || base == "nmod")) {
       const std::string case_word = view_.CaseOf(c);
       if (case_word == "in" || case_word == "at" || case_word == "near" || case_word == "outside") {
@@ -191,6 +203,23 @@ void ClauseContext::TimeAndPlace(int p, ClauseFacts* facts) const {
         if (where.referents.size() == 1) {
           const ReferentKind kind = referents[where.referents[0]].kind;
           if (kind == ReferentKind::kGpe || kind == ReferentKind::kLoc) facts->location = where.referents[0];
+        }
+      }
+    }
+  }
+  // "X happened on Monday, officials said": a date the parser hung on the verb of saying
+  // but written before its subject belongs to the reported event.
+  if (facts->date.empty() && SentenceView::BaseRel(view_.token(p).deprel) == "ccomp") {
+    const int r = view_.head(p);
+    const int speaker = r >= 0 ? view_.SubjectOf(r) : -1;
+    if (r >= 0 && speaker > p && IsReporting(r)) {
+      for (int c : view_.children(r)) {
+        const std::string_view base = SentenceView::BaseRel(view_.token(c).deprel);
+        if (c > p && c < speaker && (base == "obl" || base == "nmod" || base == "advmod")) {
+          if (std::string d = DateIn(c, 3); !d.empty()) {
+            facts->date = d;
+            break;
+          }
         }
       }
     }

@@ -14,7 +14,7 @@
 namespace kg::extract {
 namespace {
 
-constexpr int kMaxFeatures = 128;
+constexpr int kMaxFeatures = 160;
 constexpr uint64_t kNullWord = 0x6e756c6c776f7264ULL;
 constexpr uint64_t kRootWord = 0x726f6f74776f7264ULL;
 constexpr uint32_t kNullTag = 0xFFFF;
@@ -103,7 +103,9 @@ class State {
 // Words and tags of a sentence, with ROOT at index n.
 struct SentenceAtoms {
   std::vector<uint64_t> word;
-  std::vector<uint32_t> tag;
+  std::vector<uint32_t> tag;     // XPOS id
+  std::vector<uint32_t> upos;    // UPOS id
+  std::vector<uint64_t> suffix;  // last three bytes of the lower-case word
 };
 
 uint32_t Bucket(int d) {
@@ -117,6 +119,8 @@ size_t ExtractFeatures(const State& st, const SentenceAtoms& a, uint64_t* f) {
   const int n = st.n();
   auto W = [&](int i) { return i < 0 ? kNullWord : a.word[i]; };
   auto T = [&](int i) { return i < 0 ? kNullTag : a.tag[i]; };
+  auto U = [&](int i) { return i < 0 ? kNullTag : a.upos[i]; };
+  auto Suf = [&](int i) { return i < 0 ? kNullWord : a.suffix[i]; };
   auto Lab = [&](int i) { return i < 0 ? kNullLabel : static_cast<uint32_t>(st.node(i).label); };
   const int s0 = st.S(0), s1 = st.S(1), s2 = st.S(2);
   const int b0 = st.B(0), b1 = st.B(1), b2 = st.B(2);
@@ -245,6 +249,20 @@ size_t ExtractFeatures(const State& st, const SentenceAtoms& a, uint64_t* f) {
   f[k++] = FeatureKey(115, b0t, b0lset);
   f[k++] = FeatureKey(116, s1t, s1rset);
   f[k++] = FeatureKey(117, s1w, s1rset);
+  // universal tags (they separate what XPOS conflates: SCONJ/ADP for IN, AUX/VERB)
+  const uint64_t s0u = U(s0), b0u = U(b0), s1u = U(s1), b1u = U(b1);
+  f[k++] = FeatureKey(120, s0u, b0u);
+  f[k++] = FeatureKey(121, s1u, s0u);
+  f[k++] = FeatureKey(122, s1u, s0u, b0u);
+  f[k++] = FeatureKey(123, s0u, b0u, b1u);
+  f[k++] = FeatureKey(124, s0w, b0u);
+  f[k++] = FeatureKey(125, s0u, b0w);
+  f[k++] = FeatureKey(126, s1u, s0w);
+  // suffixes, for words too rare to have weights of their own
+  f[k++] = FeatureKey(130, Suf(b0), b0t);
+  f[k++] = FeatureKey(131, Suf(s0), s0t);
+  f[k++] = FeatureKey(132, Suf(s0), b0t);
+  f[k++] = FeatureKey(133, s0t, Suf(b0));
   return k;
 }
 
@@ -281,18 +299,27 @@ int Best(const ActionSpace& as, const State& st, const float* scores) {
   return best;
 }
 
-SentenceAtoms MakeAtoms(const Sentence& s, const std::map<std::string, uint32_t>& tag_ids) {
+SentenceAtoms MakeAtoms(const Sentence& s, const std::map<std::string, uint32_t>& tag_ids,
+                        const std::map<std::string, uint32_t>& upos_ids) {
   SentenceAtoms a;
   const size_t n = s.tokens.size();
   a.word.resize(n + 1);
   a.tag.resize(n + 1);
+  a.upos.resize(n + 1);
+  a.suffix.resize(n + 1);
   for (size_t i = 0; i < n; ++i) {
-    a.word[i] = base::StableHash64(base::AsciiLower(s.tokens[i].text));
+    const std::string lower = base::AsciiLower(s.tokens[i].text);
+    a.word[i] = base::StableHash64(lower);
+    a.suffix[i] = base::StableHash64(std::string_view(lower).substr(lower.size() > 3 ? lower.size() - 3 : 0)) + 3;
     auto it = tag_ids.find(s.tokens[i].xpos);
     a.tag[i] = it == tag_ids.end() ? kUnknownTag : it->second;
+    auto u = upos_ids.find(s.tokens[i].upos);
+    a.upos[i] = u == upos_ids.end() ? kUnknownTag : u->second;
   }
   a.word[n] = kRootWord;
   a.tag[n] = kRootTag;
+  a.upos[n] = kRootTag;
+  a.suffix[n] = kRootWord;
   return a;
 }
 
@@ -347,7 +374,7 @@ bool Projectivize(std::vector<int>* heads) {
 void DependencyParser::Parse(Sentence* sentence) const {
   const int n = static_cast<int>(sentence->tokens.size());
   if (n == 0) return;
-  const SentenceAtoms atoms = MakeAtoms(*sentence, tag_ids_);
+  const SentenceAtoms atoms = MakeAtoms(*sentence, tag_ids_, upos_ids_);
   const ActionSpace as{static_cast<int>(labels_.size()), root_label_};
   std::vector<float> scores(as.size());
   uint64_t f[kMaxFeatures];
@@ -378,13 +405,16 @@ base::Result<std::unique_ptr<DependencyParser>> ParserTraining::Run(
     const std::vector<Sentence>& train, const ParserTrainOptions& options) {
   std::unique_ptr<DependencyParser> parser(new DependencyParser());
   parser->metadata_ = options.metadata;
-  std::set<std::string> labels{"root"}, tags;
+  std::set<std::string> labels{"root"}, tags, upos;
   for (const auto& s : train) {
     for (const auto& t : s.tokens) {
       if (!t.deprel.empty()) labels.insert(t.deprel);
       tags.insert(t.xpos);
+      upos.insert(t.upos);
     }
   }
+  parser->upos_.assign(upos.begin(), upos.end());
+  for (uint32_t i = 0; i < parser->upos_.size(); ++i) parser->upos_ids_[parser->upos_[i]] = i;
   if (labels.size() > 128) {
     return base::Status::InvalidArgument("the training data has " + std::to_string(labels.size()) +
                                          " dependency labels; at most 128 are supported");
@@ -409,7 +439,7 @@ base::Result<std::unique_ptr<DependencyParser>> ParserTraining::Run(
     const int n = static_cast<int>(s.tokens.size());
     if (n == 0) continue;
     Example ex;
-    ex.atoms = MakeAtoms(s, tag_ids);
+    ex.atoms = MakeAtoms(s, tag_ids, parser->upos_ids_);
     for (const auto& t : s.tokens) {
       ex.heads.push_back(t.head < 0 ? n : t.head);
       ex.labels.push_back(static_cast<int>(label_ids[t.deprel.empty() ? "dep" : t.deprel]));
@@ -552,6 +582,7 @@ base::Status DependencyParser::Save(std::ostream& out) const {
   w.Strings(labels_);
   w.U32(static_cast<uint32_t>(root_label_));
   w.Strings(tags_);
+  w.Strings(upos_);
   model_.Save(w);
   return w.Finish();
 }
@@ -565,6 +596,8 @@ base::Result<std::unique_ptr<DependencyParser>> DependencyParser::Load(std::istr
   p->root_label_ = static_cast<int>(r.U32());
   p->tags_ = r.Strings();
   for (uint32_t i = 0; i < p->tags_.size(); ++i) p->tag_ids_[p->tags_[i]] = i;
+  p->upos_ = r.Strings();
+  for (uint32_t i = 0; i < p->upos_.size(); ++i) p->upos_ids_[p->upos_[i]] = i;
   p->model_.Load(r);
   KG_RETURN_IF_ERROR(r.Finish());
   if (p->labels_.empty() || p->labels_.size() > 128 || p->root_label_ < 0 ||

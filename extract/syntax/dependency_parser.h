@@ -47,12 +47,14 @@ class DependencyParser {
       const std::vector<Sentence>& train, const ParserTrainOptions& options);
   base::Status Save(std::ostream& out) const;
 
-  // Sets Token::head (-1 for the root) and Token::deprel. REQUIRES: Token::xpos set.
+  // Sets Token::head (-1 for the root) and Token::deprel. REQUIRES: xpos/upos set.
   void Parse(Sentence* sentence) const;
 
   const ModelMetadata& metadata() const { return metadata_; }
   ModelMetadata& mutable_metadata() { return metadata_; }
   size_t num_weights() const { return model_.num_weights(); }
+  // Drops weights of magnitude below `threshold` (smaller files, slightly lower accuracy).
+  void Prune(float threshold) { model_ = model_.Pruned(threshold); }
 
  private:
   DependencyParser() = default;
@@ -62,6 +64,8 @@ class DependencyParser {
   int root_label_ = 0;
   std::vector<std::string> tags_;    // XPOS tags known to the model (sorted)
   std::map<std::string, uint32_t> tag_ids_;  // tags_ -> index
+  std::vector<std::string> upos_;            // UPOS tags known to the model (sorted)
+  std::map<std::string, uint32_t> upos_ids_;
   LinearModel model_;
   ModelMetadata metadata_;
 };

@@ -19,35 +19,61 @@ LinearModel::LinearModel(int num_classes, std::vector<uint64_t> keys, std::vecto
   BuildIndex();
 }
 
+// Weights are kept (and stored) as 16-bit integers with one scale per model: compact,
+// and the rounding error is far below the weights' spread.
 void LinearModel::BuildIndex() {
+  float max_abs = 0;
+  for (float w : w_) max_abs = std::max(max_abs, std::fabs(w));
+  scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  packed_.resize(cls_.size() + keys_.size() + 1);  // entry 0 unused: start 0 = empty slot
   size_t cap = 16;
-  while (cap < keys_.size() * 2) cap <<= 1;
-  slots_.assign(cap, kEmpty);
+  while (cap * 7 < keys_.size() * 10) cap <<= 1;
+  slots_.assign(cap, Slot());
   mask_ = cap - 1;
-  for (uint32_t r = 0; r < keys_.size(); ++r) {
-    size_t i = Mix64(keys_[r]) & mask_;
-    while (slots_[i] != kEmpty) i = (i + 1) & mask_;
-    slots_[i] = r;
+  uint32_t next = 1;
+  for (size_t r = 0; r < keys_.size(); ++r) {
+    const uint32_t begin = next;
+    packed_[next++] = {static_cast<uint16_t>(starts_[r + 1] - starts_[r]), 0};
+    for (uint32_t k = starts_[r]; k < starts_[r + 1]; ++k) {
+      packed_[next++] = {cls_[k], static_cast<int16_t>(std::lround(w_[k] / scale_))};
+    }
+    size_t s = keys_[r] & mask_;
+    while (slots_[s].start != 0) s = (s + 1) & mask_;
+    slots_[s] = {static_cast<uint32_t>(keys_[r] >> 32), begin};
   }
 }
 
-// Weights are stored as 16-bit integers with one scale per model: small enough to keep
-// model files compact, and the rounding error is far below the weights' spread.
+LinearModel LinearModel::Pruned(float threshold) const {
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> starts{0};
+  std::vector<uint16_t> cls;
+  std::vector<float> w;
+  for (size_t r = 0; r < keys_.size(); ++r) {
+    const size_t before = cls.size();
+    for (uint32_t k = starts_[r]; k < starts_[r + 1]; ++k) {
+      if (std::fabs(w_[k]) < threshold) continue;
+      cls.push_back(cls_[k]);
+      w.push_back(w_[k]);
+    }
+    if (cls.size() == before) continue;
+    keys.push_back(keys_[r]);
+    starts.push_back(static_cast<uint32_t>(cls.size()));
+  }
+  return LinearModel(num_classes_, std::move(keys), std::move(starts), std::move(cls), std::move(w));
+}
+
 void LinearModel::Save(ModelWriter& out) const {
   out.U32(static_cast<uint32_t>(num_classes_));
   out.U32(static_cast<uint32_t>(keys_.size()));
   out.U32(static_cast<uint32_t>(cls_.size()));
-  float max_abs = 0;
-  for (float w : w_) max_abs = std::max(max_abs, std::fabs(w));
-  const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
-  out.F32(scale);
+  out.F32(scale_);
   for (size_t r = 0; r < keys_.size(); ++r) {
     out.U64(keys_[r]);
     out.U16(static_cast<uint16_t>(starts_[r + 1] - starts_[r]));
   }
   for (size_t k = 0; k < cls_.size(); ++k) {
     out.U16(cls_[k]);
-    out.U16(static_cast<uint16_t>(static_cast<int16_t>(std::lround(w_[k] / scale))));
+    out.U16(static_cast<uint16_t>(static_cast<int16_t>(std::lround(w_[k] / scale_))));
   }
 }
 

@@ -4,6 +4,7 @@
 // training gave it. Score() adds the weights of the given features to a score per class.
 // Immutable after Load(); Score() is const and thread-safe.
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -24,12 +25,13 @@ inline uint64_t Mix64(uint64_t x) {
   return x;
 }
 
-// The key of feature template `templ` over atoms a, b, c (word hashes, tag ids...).
+// The key of feature template `templ` over atoms a, b, c (word hashes, tag ids...):
+// one multiply-xor per atom and one final mix, so every bit of the key is well spread.
 inline uint64_t FeatureKey(uint32_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
-  uint64_t h = Mix64((static_cast<uint64_t>(templ) << 48) ^ a ^ 0x9E3779B97F4A7C15ULL);
-  h = Mix64(h ^ (b * 0x9E3779B97F4A7C15ULL));
-  h = Mix64(h ^ (c + 0x632BE59BD9B4E019ULL));
-  return h | 1;  // never 0: 0 marks an empty slot
+  const uint64_t h = (static_cast<uint64_t>(templ + 1) * 0x9E3779B97F4A7C15ULL) ^
+                     (a * 0xD6E8FEB86659FD93ULL) ^ ((b + 0x3C6EF372FE94F82AULL) * 0xA0761D6478BD642FULL) ^
+                     ((c + 0x1B873593ULL) * 0xE7037ED1A0B428DBULL);
+  return Mix64(h) | 1;  // never 0
 }
 
 class LinearModel {
@@ -47,38 +49,68 @@ class LinearModel {
   // scores[c] += weight(f, c) for every feature f in feats[0, n). REQUIRES: scores has
   // num_classes() entries.
   void Score(const uint64_t* feats, size_t n, float* scores) const {
-    for (size_t i = 0; i < n; ++i) {
-      const int64_t row = Find(feats[i]);
-      if (row < 0) continue;
-      const uint32_t end = starts_[row + 1];
-      for (uint32_t k = starts_[row]; k < end; ++k) scores[cls_[k]] += w_[k];
+    if (slots_.empty()) return;
+    // Three sweeps so that the memory loads of all features overlap: prefetch the slots,
+    // find the rows (prefetching them), then add the weights.
+    constexpr size_t kChunk = 256;
+    uint32_t rows[kChunk];
+    for (size_t base = 0; base < n; base += kChunk) {
+      const size_t m = std::min(kChunk, n - base);
+      for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots_[feats[base + i] & mask_]);
+      size_t found = 0;
+      for (size_t i = 0; i < m; ++i) {
+        const uint64_t key = feats[base + i];
+        const uint32_t check = static_cast<uint32_t>(key >> 32);
+        size_t s = key & mask_;
+        while (slots_[s].start != 0) {
+          if (slots_[s].check == check) {
+            rows[found++] = slots_[s].start;
+            __builtin_prefetch(&packed_[slots_[s].start]);
+            break;
+          }
+          s = (s + 1) & mask_;
+        }
+      }
+      for (size_t r = 0; r < found; ++r) {
+        const uint32_t start = rows[r];
+        const uint32_t end = start + 1 + packed_[start].cls;
+        for (uint32_t k = start + 1; k < end; ++k) scores[packed_[k].cls] += packed_[k].w * scale_;
+      }
     }
   }
+
+  // The same model without weights of magnitude below `threshold` (and features left
+  // with none).
+  LinearModel Pruned(float threshold) const;
 
   void Save(ModelWriter& out) const;
   // Reads weights written by Save(); errors are recorded in `in`.
   void Load(ModelReader& in);
 
  private:
-  int64_t Find(uint64_t key) const {
-    if (slots_.empty()) return -1;
-    size_t i = Mix64(key) & mask_;
-    while (true) {
-      const uint32_t s = slots_[i];
-      if (s == kEmpty) return -1;
-      if (keys_[s] == key) return s;
-      i = (i + 1) & mask_;
-    }
-  }
+  // The lookup table: an open-addressing slot per feature (upper key bits to check, and
+  // where its row starts in packed_; 0 = empty). A row is a header entry holding the
+  // count in `cls`, then (class, 16-bit weight) entries.
+  struct Slot {
+    uint32_t check = 0;
+    uint32_t start = 0;
+  };
+  struct Entry {
+    uint16_t cls;
+    int16_t w;
+  };
   void BuildIndex();
 
-  static constexpr uint32_t kEmpty = 0xFFFFFFFFu;
   int num_classes_ = 0;
+  // Rows as trained (sorted keys), kept for Save() and Pruned().
   std::vector<uint64_t> keys_;
   std::vector<uint32_t> starts_;  // keys_.size() + 1
   std::vector<uint16_t> cls_;
   std::vector<float> w_;
-  std::vector<uint32_t> slots_;  // open addressing: slot -> row, kEmpty
+  // The scoring table built from them.
+  std::vector<Slot> slots_;
+  std::vector<Entry> packed_;
+  float scale_ = 1.0f;
   size_t mask_ = 0;
 };
 

@@ -91,8 +91,10 @@ class TaggerFeatures {
     if (i >= static_cast<int>(atoms_.size())) return Padding(1);
     return atoms_[i];
   }
-  // Features of word i given the classes of the two words before it (kNoClass = none).
-  size_t Extract(int i, uint32_t t1, uint32_t t2, uint64_t* f) const {
+  // Features of word i given the classes of the two words before it (kNoClass = none)
+  // and, in the second pass, the first pass's classes of every word.
+  size_t Extract(int i, uint32_t t1, uint32_t t2, const std::vector<uint16_t>* first,
+                 uint64_t* f) const {
     const Atoms& w = At(i);
     const Atoms& wm1 = At(i - 1);
     const Atoms& wm2 = At(i - 2);
@@ -135,6 +137,21 @@ class TaggerFeatures {
     if (w.hyph != 0) f[n++] = FeatureKey(34, w.hyph);
     f[n++] = FeatureKey(35, t1, wp1.shape);
     f[n++] = FeatureKey(36, w.shape, wp1.shape);
+    if (first) {
+      const int len = static_cast<int>(first->size());
+      auto p = [&](int k) -> uint32_t { return k >= 0 && k < len ? (*first)[k] : kNoClass; };
+      const uint32_t p0 = p(i), p1 = p(i + 1), p2 = p(i + 2);
+      f[n++] = FeatureKey(50, p0);
+      f[n++] = FeatureKey(51, p0, w.lower);
+      f[n++] = FeatureKey(52, p1);
+      f[n++] = FeatureKey(53, p1, p2);
+      f[n++] = FeatureKey(54, t1, p1);
+      f[n++] = FeatureKey(55, p1, w.lower);
+      f[n++] = FeatureKey(56, p0, p1);
+      f[n++] = FeatureKey(57, p2);
+      f[n++] = FeatureKey(58, p0, w.s3);
+      f[n++] = FeatureKey(59, t1, p0, p1);
+    }
     return n;
   }
 
@@ -142,28 +159,55 @@ class TaggerFeatures {
   std::vector<Atoms> atoms_;
 };
 
-void PosTagger::Tag(Sentence* sentence) const {
-  TaggerFeatures feats(*sentence);
-  std::vector<float> scores(classes_.size());
+namespace {
+
+// Greedy left-to-right decoding with `score` (a LinearModel or a trainer); when `gold`
+// is set, also updates the trainer on each mistake.
+template <typename Scorer>
+void Decode(const TaggerFeatures& feats, size_t len, const Scorer& score,
+            const std::unordered_map<std::string, uint16_t>& dict, const Sentence& s,
+            const std::vector<uint16_t>* first, size_t num_classes, std::vector<uint16_t>* out,
+            PerceptronTrainer* trainer = nullptr, const std::vector<uint16_t>* gold = nullptr) {
+  std::vector<float> scores(num_classes);
   uint64_t f[kMaxFeatures];
   uint32_t t1 = kNoClass, t2 = kNoClass;
-  for (size_t i = 0; i < sentence->tokens.size(); ++i) {
-    Token& tok = sentence->tokens[i];
+  out->resize(len);
+  for (size_t i = 0; i < len; ++i) {
     uint32_t best = 0;
-    if (auto it = tag_dict_.find(tok.text); it != tag_dict_.end()) {
+    if (auto it = dict.find(s.tokens[i].text); it != dict.end()) {
       best = it->second;
     } else {
-      const size_t n = feats.Extract(static_cast<int>(i), t1, t2, f);
+      const size_t n = feats.Extract(static_cast<int>(i), t1, t2, first, f);
       std::fill(scores.begin(), scores.end(), 0.0f);
-      model_.Score(f, n, scores.data());
+      score(f, n, scores.data());
       for (uint32_t c = 1; c < scores.size(); ++c) {
         if (scores[c] > scores[best]) best = c;
       }
+      if (trainer) trainer->Update(f, n, (*gold)[i], static_cast<int>(best));
     }
-    tok.upos = classes_[best].upos;
-    tok.xpos = classes_[best].xpos;
+    if (trainer) trainer->Tick();
+    (*out)[i] = static_cast<uint16_t>(best);
     t2 = t1;
-    t1 = best;
+    t1 = best;  // its own predictions, in training too, as it will run
+  }
+}
+
+}  // namespace
+
+void PosTagger::Tag(Sentence* sentence) const {
+  const size_t len = sentence->tokens.size();
+  TaggerFeatures feats(*sentence);
+  auto score1 = [&](const uint64_t* f, size_t n, float* sc) { model_.Score(f, n, sc); };
+  std::vector<uint16_t> tags;
+  Decode(feats, len, score1, tag_dict_, *sentence, nullptr, classes_.size(), &tags);
+  if (second_.num_features() > 0) {
+    const std::vector<uint16_t> first = tags;
+    auto score2 = [&](const uint64_t* f, size_t n, float* sc) { second_.Score(f, n, sc); };
+    Decode(feats, len, score2, tag_dict_, *sentence, &first, classes_.size(), &tags);
+  }
+  for (size_t i = 0; i < len; ++i) {
+    sentence->tokens[i].upos = classes_[tags[i]].upos;
+    sentence->tokens[i].xpos = classes_[tags[i]].xpos;
   }
 }
 
@@ -203,50 +247,56 @@ std::unique_ptr<PosTagger> PosTagger::Train(const std::vector<Sentence>& train,
     if (total >= kDictMinCount && top >= kDictMinShare * total) tagger->tag_dict_[form] = top_class;
   }
 
-  const int num_classes = static_cast<int>(tagger->classes_.size());
-  PerceptronTrainer trainer(num_classes);
-  std::vector<size_t> order(train.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::mt19937_64 rng(options.seed);
-  std::vector<float> scores(num_classes);
-  uint64_t f[kMaxFeatures];
   std::vector<TaggerFeatures> features;
   features.reserve(train.size());
   for (const auto& s : train) features.emplace_back(s);
-  for (int epoch = 0; epoch < options.epochs; ++epoch) {
-    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
-    size_t correct = 0, total = 0;
-    for (size_t si : order) {
-      const Sentence& s = train[si];
-      uint32_t t1 = kNoClass, t2 = kNoClass;
-      for (size_t i = 0; i < s.tokens.size(); ++i) {
-        const uint16_t truth = gold[si][i];
-        uint32_t guess;
-        if (auto it = tagger->tag_dict_.find(s.tokens[i].text); it != tagger->tag_dict_.end()) {
-          guess = it->second;
-        } else {
-          const size_t n = features[si].Extract(static_cast<int>(i), t1, t2, f);
-          std::fill(scores.begin(), scores.end(), 0.0f);
-          trainer.Score(f, n, scores.data());
-          guess = 0;
-          for (int c = 1; c < num_classes; ++c) {
-            if (scores[c] > scores[guess]) guess = c;
-          }
-          trainer.Update(f, n, truth, static_cast<int>(guess));
-        }
-        trainer.Tick();
-        correct += guess == truth;
-        ++total;
-        t2 = t1;
-        t1 = guess;  // train on its own predictions, as it will run
+  const size_t num_classes = tagger->classes_.size();
+  // One pass of training over the sentences in `subset`; `first` gives
+  // first-pass classes for a second-pass model.
+  auto train_pass = [&](const std::vector<size_t>& subset,
+                        const std::vector<std::vector<uint16_t>>* first, const char* what) {
+    PerceptronTrainer trainer(static_cast<int>(num_classes));
+    std::vector<size_t> order = subset;
+    std::mt19937_64 rng(options.seed);
+    std::vector<uint16_t> out;
+    for (int epoch = 0; epoch < options.epochs; ++epoch) {
+      for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+      size_t correct = 0, total = 0;
+      for (size_t si : order) {
+        auto score = [&](const uint64_t* f, size_t n, float* sc) { trainer.Score(f, n, sc); };
+        Decode(features[si], train[si].tokens.size(), score, tagger->tag_dict_, train[si],
+               first ? &(*first)[si] : nullptr, num_classes, &out, &trainer, &gold[si]);
+        for (size_t i = 0; i < out.size(); ++i) correct += out[i] == gold[si][i];
+        total += out.size();
+      }
+      if (options.log) {
+        *options.log << "tagger " << what << " epoch " << (epoch + 1) << ": train accuracy "
+                     << (100.0 * correct / std::max<size_t>(total, 1)) << "%\n";
       }
     }
-    if (options.log) {
-      *options.log << "tagger epoch " << (epoch + 1) << ": train accuracy "
-                   << (100.0 * correct / std::max<size_t>(total, 1)) << "%\n";
+    return trainer.Average(options.prune);
+  };
+  std::vector<size_t> all(train.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  tagger->model_ = train_pass(all, nullptr, "pass 1");
+  if (options.second_pass_folds >= 2) {
+    // First-pass classes of every training sentence from a model that did not see it.
+    const size_t k_folds = static_cast<size_t>(options.second_pass_folds);
+    std::vector<std::vector<uint16_t>> first(train.size());
+    for (size_t k = 0; k < k_folds; ++k) {
+      std::vector<size_t> rest;
+      for (size_t i = 0; i < train.size(); ++i) {
+        if (i % k_folds != k) rest.push_back(i);
+      }
+      const LinearModel fold_model = train_pass(rest, nullptr, "fold");
+      auto score = [&](const uint64_t* f, size_t n, float* sc) { fold_model.Score(f, n, sc); };
+      for (size_t i = k; i < train.size(); i += k_folds) {
+        Decode(features[i], train[i].tokens.size(), score, tagger->tag_dict_, train[i], nullptr,
+               num_classes, &first[i]);
+      }
     }
+    tagger->second_ = train_pass(all, &first, "pass 2");
   }
-  tagger->model_ = trainer.Average(options.prune);
   return tagger;
 }
 
@@ -266,6 +316,8 @@ base::Status PosTagger::Save(std::ostream& out) const {
     w.U16(c);
   }
   model_.Save(w);
+  w.U8(second_.num_features() > 0 ? 1 : 0);
+  if (second_.num_features() > 0) second_.Save(w);
   return w.Finish();
 }
 
@@ -289,6 +341,7 @@ base::Result<std::unique_ptr<PosTagger>> PosTagger::Load(std::istream& in,
     tagger->tag_dict_[std::move(form)] = c;
   }
   tagger->model_.Load(r);
+  if (r.U8() != 0) tagger->second_.Load(r);
   KG_RETURN_IF_ERROR(r.Finish());
   if (nc == 0 || tagger->model_.num_classes() != static_cast<int>(nc)) {
     return base::Status::Corruption(source + ": corrupt model file: class counts disagree");

@@ -1,7 +1,8 @@
 #pragma once
 // PosTagger: a greedy left-to-right averaged-perceptron tagger predicting the UPOS and
 // XPOS tag of each word as one joint class, with word, affix, shape, neighbour and
-// previous-tag features and a tag dictionary for frequent unambiguous words.
+// previous-tag features and a tag dictionary for frequent unambiguous words; optionally
+// a second pass that also sees the first pass's tags of the following words.
 // Immutable after Load()/Train(); Tag() is const and thread-safe.
 
 #include <iosfwd>
@@ -21,6 +22,9 @@ struct TaggerTrainOptions {
   int epochs = 10;
   uint32_t seed = 1;
   float prune = 0.0f;            // drop averaged weights below this magnitude
+  // >= 2: also train a second pass that sees the first pass's tags of the words to the
+  // right, on first-pass tags jackknifed over this many folds. 0: one pass only.
+  int second_pass_folds = 0;
   std::ostream* log = nullptr;   // progress lines, when set
   ModelMetadata metadata;        // stored in the model header
 };
@@ -45,6 +49,8 @@ class PosTagger {
   ModelMetadata& mutable_metadata() { return metadata_; }
   size_t num_classes() const { return classes_.size(); }
   size_t num_weights() const { return model_.num_weights(); }
+  // Drops weights of magnitude below `threshold` (smaller files, slightly lower accuracy).
+  void Prune(float threshold) { model_ = model_.Pruned(threshold); }
 
  private:
   PosTagger() = default;
@@ -56,6 +62,7 @@ class PosTagger {
   std::vector<Class> classes_;
   std::unordered_map<std::string, uint16_t> tag_dict_;  // frequent unambiguous forms
   LinearModel model_;
+  LinearModel second_;  // empty: one pass
   ModelMetadata metadata_;
 };
 

@@ -133,3 +133,20 @@ TEST_CASE("PosTagger: refuses bad model files", "[extract]") {
     CHECK(r.status().message().find("/nonexistent/tagger.bin") != std::string::npos);
   }
 }
+
+TEST_CASE("PosTagger: the second pass trains, saves and loads", "[extract]") {
+  TaggerTrainOptions o;
+  o.epochs = 5;
+  o.second_pass_folds = 2;
+  auto tagger = PosTagger::Train(Tiny(), o);
+  std::stringstream buf;
+  REQUIRE(tagger->Save(buf).ok());
+  std::stringstream one_pass;
+  REQUIRE(TrainTiny()->Save(one_pass).ok());
+  CHECK(buf.str().size() > one_pass.str().size());  // a second weight table is stored
+  auto loaded = PosTagger::Load(buf, "mem");
+  REQUIRE(loaded.ok());
+  const std::string tags = Tags(**loaded, Tiny());
+  CHECK(tags == Tags(*tagger, Tiny()));
+  CHECK(tags.find("attacked/VERB/VBD") != std::string::npos);
+}
