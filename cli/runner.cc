@@ -35,9 +35,8 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);
-  } catch (const CLI::Success& e) {
-    return 0;
   } catch (const CLI::ParseError& e) {
+    // Also --help (CLI::CallForHelp, a kind of CLI::Success): app.exit prints the help.
     const int code = app.exit(e, out, err);
     return code == 0 ? 0 : 2;
   }

@@ -1,0 +1,110 @@
+#include "extract/relations/argument_resolver.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+namespace kg::extract {
+
+namespace {
+
+void AddUnique(int referent, Argument* arg) {
+  if (std::find(arg->referents.begin(), arg->referents.end(), referent) == arg->referents.end()) {
+    arg->referents.push_back(referent);
+  }
+}
+
+}  // namespace
+
+bool IsActorProxyNoun(const std::string& lemma) {
+  static const std::set<std::string> kProxies = {
+      "ambassador",     "administration", "army",       "authority",  "cabinet",   "coalition",   "command",
+      "delegation",     "diplomat",   "drone",      "embassy",   "envoy",       "fighter",
+      "fleet",          "force",      "government", "jet",       "leadership",  "military",
+      "militia",        "minister",   "ministry",   "missile",   "navy",        "negotiator",
+      "official",       "police",     "regime",     "side",      "soldier",     "spokesman",
+      "spokesperson",   "spokeswoman", "team",      "troop",     "warplane",    "aircraft",
+      "artillery",      "battalion",  "brigade",    "unit",      "agency",      "office",
+      "parliament",     "lawmaker",   "legislator", "prosecutor", "court",      "officer",
+      "guard",          "commander",  "general",    "president", "leader",      "premier",
+      "representative", "counterpart", "mission",   "state",     "people",      "public",
+      "economy",        "company",    "firm",       "bank",      "industry",    "producer",
+      "regulator",      "authorities", "forces",    "troops",    "officials",   "media"};
+  return kProxies.count(lemma) > 0;
+}
+
+void ArgumentResolver::AddOwn(int t, Slot slot, Argument* arg) const {
+  const int r = view_.NameReferenceAt(t);
+  if (r < 0) return;
+  const Reference& ref = view_.reference(r);
+  const auto& referents = view_.referents().referents;
+  if (ref.referents.size() > 1) arg->group = true;
+  for (int id : ref.referents) {
+    if (id < 0 || id >= static_cast<int>(referents.size())) continue;
+    const Referent& referent = referents[id];
+    if (referent.kind == ReferentKind::kDate) continue;
+    // A capital acting ("Moscow said") is its country.
+    if (slot != Slot::kNamed && referent.country >= 0 && referent.kind != ReferentKind::kPerson) {
+      AddUnique(referent.country, arg);
+    } else {
+      AddUnique(id, arg);
+    }
+  }
+}
+
+void ArgumentResolver::AddModifierReferents(int t, Slot slot, int depth, Argument* arg) const {
+  // Possessor first ("Ukraine's demand"), then entity compounds ("the Iran nuclear
+  // issue"), adjectival demonyms ("Russian airfields"), then "of" phrases ("the city of
+  // El Fasher").
+  static const char* kOrder[] = {"nmod:poss", "compound", "amod", "nmod"};
+  for (const char* rel : kOrder) {
+    for (int c : view_.ChildrenWith(t, rel)) {
+      if (std::string(rel) == "nmod" && view_.CaseOf(c) != "of") continue;
+      Argument sub = Resolve(c, depth > 0 ? slot : Slot::kNamed, depth - 1);
+      for (int id : sub.referents) AddUnique(id, arg);
+      if (sub.group) arg->group = true;
+    }
+    if (!arg->empty()) return;
+  }
+}
+
+Argument ArgumentResolver::Resolve(int t, Slot slot, int depth) const {
+  Argument arg;
+  if (t < 0 || t >= view_.size()) return arg;
+  AddOwn(t, slot, &arg);
+  if (arg.empty() && slot != Slot::kNamed && view_.token(t).upos == "NOUN") {
+    const std::string lemma = view_.Lemma(t);
+    if (slot == Slot::kTarget || IsActorProxyNoun(lemma)) {
+      AddModifierReferents(t, slot, depth, &arg);
+      if (!arg.empty()) {
+        arg.via_modifier = true;
+        // "the Trump administration": a person's institution is the country they lead.
+        if (slot == Slot::kActor && (lemma == "administration" || lemma == "government" || lemma == "cabinet")) {
+          const auto& referents = view_.referents().referents;
+          for (int& id : arg.referents) {
+            if (referents[id].kind == ReferentKind::kPerson && referents[id].country >= 0) {
+              id = referents[id].country;
+            }
+          }
+        }
+      }
+    }
+  }
+  // Coordination: "India and Pakistan", "Russian and Chinese officials".
+  for (int c : view_.ChildrenWith(t, "conj")) {
+    if (!view_.IsNoun(c) && view_.token(c).upos != "ADJ") continue;
+    Argument sub = Resolve(c, slot, depth);
+    if (sub.empty()) continue;
+    for (int id : sub.referents) AddUnique(id, &arg);
+    arg.group = true;
+  }
+  return arg;
+}
+
+Argument ArgumentResolver::Actor(int t) const { return Resolve(t, Slot::kActor, 1); }
+
+Argument ArgumentResolver::Target(int t) const { return Resolve(t, Slot::kTarget, 2); }
+
+Argument ArgumentResolver::Named(int t) const { return Resolve(t, Slot::kNamed, 0); }
+
+}  // namespace kg::extract

@@ -1,0 +1,575 @@
+#include "extract/relations/relation_extractor.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "extract/relations/argument_resolver.h"
+#include "extract/relations/clause_context.h"
+#include "extract/relations/event_lexicon.h"
+#include "extract/relations/sentence_view.h"
+
+namespace kg::extract {
+
+namespace {
+
+// Verbs too general to make an edge on their own; they still count inside light-verb
+// constructions ("hold talks", "make concessions").
+bool IsGenericVerb(const std::string& lemma) {
+  static const std::set<std::string> k = {
+      "be",   "have",   "do",    "get",   "make",   "take",  "become", "seem",  "remain",
+      "appear", "go",   "come",  "let",   "use",    "put",   "keep",   "include", "continue",
+      "begin", "start", "try",   "want",  "need",   "plan",  "hope",   "expect", "mean",
+      "lead",  "occur", "happen", "see",  "look",   "find",  "give",   "set",    "think",
+      "know",  "feel",  "leave", "show",  "turn",   "face",  "hold",   "underscore", "reflect",
+      "address", "enable", "remain", "stand"};
+  return k.count(lemma) > 0;
+}
+
+// Prepositions that introduce the target of an action ("attack on", "talks with").
+// "at" names a target only for hostile acts ("fired at"); otherwise it is a place
+// ("met at the White House").
+bool IsTargetCase(const std::string& c, const std::string& category = "") {
+  static const std::set<std::string> k = {"to",    "with",   "against", "on",     "into",
+                                          "from",  "for",    "over",    "about",  "toward",
+                                          "towards", "between", "among", "upon",  "onto",
+                                          "of",    "across", "behind",  "before"};
+  if (c == "at") {
+    return category == "ASSAULT" || category == "THREATEN" || category == "ACCUSE" || category == "COERCE" ||
+           category == "PROTEST";
+  }
+  return k.count(c) > 0;
+}
+
+// Prepositions that add a party to a symmetric event ("talks with", "deal between").
+bool IsPartyCase(const std::string& c) { return c == "with" || c == "between" || c == "among"; }
+
+// Nouns that, with "this"/"that", point back at a stance the speaker just stated.
+bool IsStanceNoun(const std::string& lemma) {
+  static const std::set<std::string> k = {"stance", "position", "view", "assessment", "demand",
+                                          "proposal", "plan", "idea", "line", "approach", "argument",
+                                          "point", "assertion", "call", "request", "opinion"};
+  return k.count(lemma) > 0;
+}
+
+// Role nouns that may head an apposition naming a person's office.
+bool IsRoleNoun(const SentenceView& v, int t) {
+  static const std::set<std::string> k = {
+      "president", "minister", "secretary", "chancellor", "leader", "chief", "head", "founder",
+      "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser",
+      "advisor", "director", "chairman", "chairwoman", "chair", "governor", "mayor", "king",
+      "queen", "prince", "premier", "commander", "general", "diplomat", "speaker", "senator",
+      "representative", "official", "executive", "ceo", "owner", "member", "deputy", "counterpart",
+      "coach", "captain", "editor", "correspondent", "prosecutor", "judge", "justice", "lawmaker",
+      "negotiator", "emir", "sultan", "monarch", "pope", "cardinal", "archbishop", "bishop",
+      "commissioner", "administrator", "president-elect", "vice-president", "spy", "officer"};
+  return v.token(t).upos == "NOUN" && k.count(v.Lemma(t)) > 0;
+}
+
+std::string RoleText(const SentenceView& v, int t) {
+  // Non-entity compounds and adjectives before the role noun: "defence minister",
+  // "foreign policy aide", "press secretary".
+  std::vector<int> parts;
+  for (int c : v.children(t)) {
+    const std::string_view rel = SentenceView::BaseRel(v.token(c).deprel);
+    if ((rel == "compound" || rel == "amod") && c < t && v.ReferencesAt(c).empty() &&
+        (v.token(c).upos == "NOUN" || v.token(c).upos == "ADJ")) {
+      for (int g : v.children(c)) {
+        if (SentenceView::BaseRel(v.token(g).deprel) == "compound" && v.ReferencesAt(g).empty()) parts.push_back(g);
+      }
+      parts.push_back(c);
+    }
+  }
+  std::sort(parts.begin(), parts.end());
+  std::string out;
+  for (int p : parts) {
+    const std::string w = v.LowerForm(p);
+    if (w == "top" || w == "senior" || w == "former" || w == "new" || w == "current" || w == "then") continue;
+    out += w + "_";
+  }
+  return out + v.Lemma(t);
+}
+
+class SentenceWorker {
+ public:
+  SentenceWorker(const SentenceView& view, const EventLexicon& lexicon, std::vector<ExtractedRelation>* out)
+      : view_(view), args_(view), ctx_(view, args_, lexicon), lexicon_(lexicon), out_(out) {}
+
+  void Run() {
+    for (int t = 0; t < view_.size(); ++t) {
+      if (view_.IsVerb(t)) Clause(t);
+      if (view_.token(t).upos == "NOUN") NominalEvent(t);
+    }
+    Roles();
+  }
+
+ private:
+  // --- clauses -------------------------------------------------------------------------
+  void Clause(int v) {
+    const std::string lemma = view_.Lemma(v);
+    int light_noun = -1;
+    const EventSense* sense = nullptr;
+    for (int o : view_.ChildrenWith(v, "obj")) {
+      if (const EventSense* s = lexicon_.Light(lemma, view_.Lemma(o)); s != nullptr) {
+        sense = s;
+        light_noun = o;
+        break;
+      }
+      if (const EventSense* s = lexicon_.Light(lemma, view_.LowerForm(o)); s != nullptr) {
+        sense = s;
+        light_noun = o;
+        break;
+      }
+    }
+    bool listed = true;
+    EventSense unlisted;
+    if (sense == nullptr) sense = lexicon_.Verb(lemma);
+    if (sense == nullptr) {
+      if (IsGenericVerb(lemma) || lemma.size() < 2) return;
+      unlisted = lexicon_.Unlisted(lemma);
+      sense = &unlisted;
+      listed = false;
+    }
+
+    bool passive = false;
+    const int subj = view_.SubjectOf(v, &passive);
+    Argument actors, targets;
+    std::vector<int> span = {v};
+    if (passive) {
+      if (subj >= 0) {
+        targets = args_.Target(subj);
+        span.push_back(subj);
+      }
+      for (int c : view_.children(v)) {
+        const std::string& rel = view_.token(c).deprel;
+        if (rel == "obl:agent" || (SentenceView::BaseRel(rel) == "obl" && view_.CaseOf(c) == "by")) {
+          actors = args_.Actor(c);
+          span.push_back(c);
+        }
+      }
+    } else if (subj >= 0) {
+      actors = args_.Actor(subj);
+      span.push_back(subj);
+    }
+    if (actors.empty()) return;
+
+    ClauseFacts facts = ctx_.For(v);
+    bool concept_done = false;
+    std::string concept_name;
+    if (!passive) {
+      for (int c : view_.children(v)) {
+        const std::string& rel = view_.token(c).deprel;
+        const std::string_view base = SentenceView::BaseRel(rel);
+        if (c == light_noun) continue;
+        if (base == "obj" || base == "iobj") {
+          Argument a = TargetOf(c, facts);
+          if (!a.empty()) {
+            Merge(a, &targets);
+            span.push_back(c);
+          } else if (base == "obj" && listed && !concept_done) {
+            concept_name = ConceptText(c);
+            concept_done = true;
+          }
+          // "presented a plan to Ukraine": a prepositional phrase the parser hung on the
+          // object names the target as well as one on the verb would.
+          if (listed && base == "obj") {
+            for (int g : view_.ChildrenWith(c, "nmod")) {
+              const std::string case_word = view_.CaseOf(g);
+              if (case_word == "of" || case_word == "for" || !IsTargetCase(case_word)) continue;
+              Argument b = args_.Named(g);
+              if (b.empty()) continue;
+              Merge(b, &targets);
+              span.push_back(g);
+            }
+          }
+        } else if (base == "obl" || (base == "nmod" && view_.IsVerb(v))) {
+          const std::string case_word = view_.CaseOf(c);
+          if (case_word == "by" || rel == "obl:tmod" || rel == "obl:npmod") continue;
+          // "in talks with Iran": an event noun passes on its participants whatever its case.
+          if (!IsTargetCase(case_word, sense->category) && lexicon_.Noun(view_.Lemma(c)) == nullptr) continue;
+          Argument a = TargetOf(c, facts);
+          if (a.empty()) continue;
+          if (!listed && a.via_modifier) continue;  // unknown verbs need a named target
+          Merge(a, &targets);
+          span.push_back(c);
+        }
+      }
+      if (light_noun >= 0) {
+        span.push_back(light_noun);
+        for (int c : view_.children(light_noun)) {
+          const std::string_view base = SentenceView::BaseRel(view_.token(c).deprel);
+          if (base != "nmod" || !IsTargetCase(view_.CaseOf(c))) continue;
+          Argument a = TargetOf(c, facts);
+          if (a.empty()) continue;
+          Merge(a, &targets);
+          span.push_back(c);
+        }
+      }
+    }
+    // "Both leaders described their conversation": what the actors own is not a target.
+    if (targets.via_modifier) {
+      std::vector<int> kept;
+      for (int t : targets.referents) {
+        if (std::find(actors.referents.begin(), actors.referents.end(), t) == actors.referents.end()) kept.push_back(t);
+      }
+      targets.referents = kept;
+    }
+    const std::string rule = light_noun >= 0 ? "clause:light-verb" : (passive ? "clause:passive" : "clause");
+    if (!targets.empty()) {
+      Emit(actors, targets, *sense, facts, span, rule);
+    } else if (sense->mutual && actors.referents.size() >= 2) {
+      EmitAmong(actors.referents, *sense, facts, span, rule + ":coordinated");
+    } else if (!concept_name.empty() && actors.referents.size() == 1 && !actors.via_modifier) {
+      EmitConcept(actors.referents[0], concept_name, *sense, facts, span);
+    }
+    if (sense->reporting) Statements(v, actors, *sense, facts, span);
+  }
+
+  // The referents a target token stands for; an event noun without one yields its own
+  // participants ("participate in talks with Iran"), and a stance noun with "this"
+  // yields the speaker whose stance it is.
+  Argument TargetOf(int c, const ClauseFacts& facts) {
+    Argument a = args_.Target(c);
+    if (!a.empty()) return a;
+    const std::string lemma = view_.Lemma(c);
+    if (view_.token(c).upos != "NOUN") return a;
+    if (lexicon_.Noun(lemma) != nullptr) {
+      for (int g : view_.children(c)) {
+        if (SentenceView::BaseRel(view_.token(g).deprel) != "nmod") continue;
+        const std::string case_word = view_.CaseOf(g);
+        // Parties of the event ("between X and Y") are not what the verb acts on.
+        if (case_word == "of" || case_word == "between" || case_word == "among" || !IsTargetCase(case_word)) continue;
+        Merge(args_.Target(g), &a);
+      }
+      return a;
+    }
+    if (IsStanceNoun(lemma) && facts.attributed_to >= 0) {
+      for (int d : view_.ChildrenWith(c, "det")) {
+        const std::string det = view_.Lemma(d);
+        if (det == "this" || det == "that" || det == "such") {
+          a.referents.push_back(facts.attributed_to);
+          a.via_modifier = true;
+          break;
+        }
+      }
+    }
+    return a;
+  }
+
+  // "Trump stressed that Iran must not…": the speaker says something about Iran.
+  void Statements(int v, const Argument& speakers, const EventSense& sense, const ClauseFacts& facts,
+                  const std::vector<int>& span) {
+    const auto& referents = view_.referents().referents;
+    int speaker = ctx_.Speaker(v);
+    if (speaker < 0 && speakers.referents.size() == 1) speaker = speakers.referents[0];
+    if (speaker < 0) return;
+    for (int c : view_.ChildrenWith(v, "ccomp")) {
+      const int s = view_.SubjectOf(c);
+      if (s < 0) continue;
+      Argument about = args_.Actor(s);
+      if (about.referents.size() != 1 || about.group) continue;
+      const int r = about.referents[0];
+      if (r == speaker || referents[speaker].country == r || referents[speaker].parent == r) continue;
+      ExtractedRelation rel = Base(speaker, r, sense, facts, span);
+      rel.category = "STATEMENT";
+      rel.cooperation = lexicon_.Cooperation("STATEMENT");
+      rel.symmetric = false;
+      rel.attributed_to = -1;
+      rel.last_token = std::max(rel.last_token, s);
+      rel.first_token = std::min(rel.first_token, s);
+      rel.rule = "statement";
+      out_->push_back(rel);
+    }
+  }
+
+  // --- nominal events ------------------------------------------------------------------
+  void NominalEvent(int n) {
+    const EventSense* sense = lexicon_.Noun(view_.Lemma(n));
+    if (sense == nullptr) sense = lexicon_.Noun(view_.LowerForm(n));
+    if (sense == nullptr) return;
+    Argument agents, targets, participants, compounds;
+    std::vector<int> span = {n};
+    for (int c : view_.children(n)) {
+      const std::string& rel = view_.token(c).deprel;
+      const std::string_view base = SentenceView::BaseRel(rel);
+      if (rel == "nmod:poss") {
+        Merge(args_.Actor(c), &agents);
+        span.push_back(c);
+      } else if (base == "amod" || base == "compound") {
+        if (args_.Named(c).empty()) continue;
+        // Demonyms are actors ("Ukrainian drone attacks"); names before the noun are the
+        // parties of symmetric events ("Trump-Putin call") and are sorted out below for
+        // one-sided ones.
+        Argument a = args_.Actor(c);
+        if (sense->symmetric) {
+          Merge(a, &participants);
+        } else if (base == "amod" || a.group) {
+          Merge(a, &agents);
+        } else {
+          Merge(a, &compounds);
+        }
+        span.push_back(c);
+      } else if (base == "nmod") {
+        const std::string case_word = view_.CaseOf(c);
+        if (case_word == "by" || case_word == "from") {
+          Merge(args_.Actor(c), &agents);
+          span.push_back(c);
+        } else if (case_word == "between" || case_word == "among") {
+          Merge(args_.Actor(c), &participants);
+          span.push_back(c);
+        } else if (sense->symmetric ? IsPartyCase(case_word) : (case_word != "of" && IsTargetCase(case_word, sense->category))) {
+          Argument a = args_.Target(c);
+          if (a.empty()) continue;
+          Merge(a, sense->symmetric ? &participants : &targets);
+          span.push_back(c);
+        }
+      }
+    }
+    // A name before a one-sided event noun is its actor when the target is given ("the
+    // Iran attack on Israel"), else its target ("Ukraine support", "Russia sanctions").
+    if (!compounds.empty()) Merge(compounds, (agents.empty() && !targets.empty()) ? &agents : &targets);
+    const int h = view_.head(n);
+    const std::string_view rel_to_head = SentenceView::BaseRel(view_.token(n).deprel);
+    // "NATO's Ukraine support efforts": the owner of the noun this one qualifies.
+    if (agents.empty() && rel_to_head == "compound" && h >= 0) {
+      for (int c : view_.children(h)) {
+        const std::string& rel = view_.token(c).deprel;
+        if (rel == "nmod:poss" || (SentenceView::BaseRel(rel) == "amod" && !args_.Named(c).empty())) {
+          Merge(args_.Actor(c), &agents);
+        }
+      }
+    }
+    // "retaliated with strikes on…", "launched barrages against…": the verb's subject.
+    if (agents.empty() && h >= 0 && view_.IsVerb(h) && !sense->symmetric) {
+      const bool light = lexicon_.Light(view_.Lemma(h), view_.Lemma(n)) != nullptr;
+      const bool instrument = (rel_to_head == "obl") && view_.CaseOf(n) == "with";
+      if (light || instrument) {
+        bool passive = false;
+        const int s = view_.SubjectOf(h, &passive);
+        if (s >= 0 && !passive) Merge(args_.Actor(s), &agents);
+      }
+    }
+    ClauseFacts facts = ctx_.For(n);
+    if (h >= 0 && view_.IsVerb(h)) {
+      const ClauseFacts outer = ctx_.For(h);
+      facts.attributed_to = outer.attributed_to;
+      if (facts.date.empty()) facts.date = outer.date;
+      if (outer.polarity == Polarity::kNegated && rel_to_head == "obj") facts.polarity = Polarity::kNegated;
+    }
+    facts.modality = Modality::kFactual;
+    if (sense->symmetric) {
+      Merge(agents, &participants);
+      Merge(targets, &participants);
+      if (participants.referents.size() >= 2) EmitAmong(participants.referents, *sense, facts, span, "nominal");
+    } else if (!agents.empty() && !targets.empty()) {
+      Emit(agents, targets, *sense, facts, span, "nominal");
+    }
+  }
+
+  // --- roles ---------------------------------------------------------------------------
+  void Roles() {
+    const auto& referents = view_.referents().referents;
+    for (int t = 0; t < view_.size(); ++t) {
+      const std::string& rel = view_.token(t).deprel;
+      // "Emmanuel Macron, the French president" / "Poland's defence minister, X".
+      if (SentenceView::BaseRel(rel) == "appos" && view_.head(t) >= 0) {
+        const int h = view_.head(t);
+        RoleFromApposition(h, t);
+        RoleFromApposition(t, h);
+      }
+      const std::string case_word = (SentenceView::BaseRel(rel) == "obl" || SentenceView::BaseRel(rel) == "nmod")
+                                        ? view_.CaseOf(t)
+                                        : std::string();
+      if (case_word == "through" || case_word == "under") {
+        Argument person = args_.Named(t);
+        if (person.referents.size() != 1 || referents[person.referents[0]].kind != ReferentKind::kPerson) continue;
+        const int h = view_.head(t);
+        if (h < 0) continue;
+        Argument body;
+        if (view_.IsVerb(h)) {
+          const int s = view_.SubjectOf(h);
+          if (s >= 0) body = args_.Named(s);
+        } else {
+          body = args_.Named(h);
+        }
+        if (body.referents.size() != 1) continue;
+        const Referent& org = referents[body.referents[0]];
+        if (org.kind != ReferentKind::kOrg && org.kind != ReferentKind::kGpe) continue;
+        const int p = person.referents[0];
+        std::string predicate;
+        if (case_word == "under") {
+          predicate = "leader_of";
+        } else {
+          predicate = referents[p].roles.empty() ? "spokesperson_for" : RolePredicate(referents[p].roles.front());
+        }
+        EmitRole(p, body.referents[0], predicate, {t, h}, "role:" + case_word);
+      }
+      // "Putin's foreign policy aide Yuri Ushakov": a role noun qualifying a name.
+      if (int r = view_.ReferenceHeadedAt(t); r >= 0) {
+        Argument person = args_.Named(t);
+        if (person.referents.size() != 1 || referents[person.referents[0]].kind != ReferentKind::kPerson) continue;
+        for (int c : view_.children(t)) {
+          const std::string_view base = SentenceView::BaseRel(view_.token(c).deprel);
+          const Reference& ref = view_.reference(r);
+          if (c >= ref.begin && c < ref.end) continue;
+          if ((base == "compound" || base == "nmod") && IsRoleNoun(view_, c)) RoleFromApposition(t, c);
+        }
+      }
+    }
+  }
+
+  // `person_tok` names a person and `role_tok` heads a role phrase about them.
+  void RoleFromApposition(int person_tok, int role_tok) {
+    const auto& referents = view_.referents().referents;
+    if (!IsRoleNoun(view_, role_tok)) return;
+    Argument person = args_.Named(person_tok);
+    if (person.referents.size() != 1 || referents[person.referents[0]].kind != ReferentKind::kPerson) return;
+    Argument org;
+    for (int c : view_.children(role_tok)) {
+      const std::string& rel = view_.token(c).deprel;
+      const std::string_view base = SentenceView::BaseRel(rel);
+      if (rel == "nmod:poss" || base == "amod" || base == "compound" ||
+          (base == "nmod" && (view_.CaseOf(c) == "of" || view_.CaseOf(c) == "for" || view_.CaseOf(c) == "at" ||
+                              view_.CaseOf(c) == "to"))) {
+        Merge(args_.Actor(c), &org);
+      }
+    }
+    if (org.referents.size() != 1 || org.referents[0] == person.referents[0]) return;
+    EmitRole(person.referents[0], org.referents[0], RolePredicate(RoleText(view_, role_tok)),
+             {person_tok, role_tok}, "role:apposition");
+  }
+
+  static std::string RolePredicate(const std::string& role) {
+    std::string p;
+    for (char ch : role) p += (ch == ' ' || ch == '-') ? '_' : ch;
+    return p + "_of";
+  }
+
+  // --- output --------------------------------------------------------------------------
+  static void Merge(const Argument& from, Argument* into) {
+    for (int r : from.referents) {
+      if (std::find(into->referents.begin(), into->referents.end(), r) == into->referents.end()) {
+        into->referents.push_back(r);
+      }
+    }
+    into->group = into->group || from.group || into->referents.size() > 1;
+    into->via_modifier = into->via_modifier || from.via_modifier;
+  }
+
+  ExtractedRelation Base(int subject, int object, const EventSense& sense, const ClauseFacts& facts,
+                         const std::vector<int>& span) const {
+    ExtractedRelation r;
+    r.subject = subject;
+    r.object = object;
+    r.predicate = sense.predicate;
+    r.category = sense.category;
+    r.cooperation = sense.cooperation;
+    r.symmetric = sense.symmetric;
+    r.polarity = facts.polarity;
+    r.modality = facts.modality;
+    r.attributed_to = facts.attributed_to == subject ? -1 : facts.attributed_to;
+    r.event_date = facts.date;
+    r.location = (facts.location == subject || facts.location == object) ? -1 : facts.location;
+    r.sentence = view_.index();
+    r.first_token = *std::min_element(span.begin(), span.end());
+    r.last_token = *std::max_element(span.begin(), span.end());
+    return r;
+  }
+
+  bool Usable(int referent) const {
+    if (referent < 0) return false;
+    const ReferentKind k = view_.referents().referents[referent].kind;
+    return k != ReferentKind::kDate;
+  }
+
+  void Emit(const Argument& actors, const Argument& targets, const EventSense& sense, const ClauseFacts& facts,
+            const std::vector<int>& span, const std::string& rule) {
+    for (int a : actors.referents) {
+      for (int t : targets.referents) {
+        if (a == t || !Usable(a) || !Usable(t)) continue;
+        ExtractedRelation r = Base(a, t, sense, facts, span);
+        r.rule = rule + (targets.via_modifier ? ":via-modifier" : "");
+        out_->push_back(std::move(r));
+      }
+    }
+  }
+
+  void EmitAmong(const std::vector<int>& parties, const EventSense& sense, const ClauseFacts& facts,
+                 const std::vector<int>& span, const std::string& rule) {
+    for (size_t i = 0; i < parties.size(); ++i) {
+      for (size_t j = i + 1; j < parties.size(); ++j) {
+        if (parties[i] == parties[j] || !Usable(parties[i]) || !Usable(parties[j])) continue;
+        ExtractedRelation r = Base(parties[i], parties[j], sense, facts, span);
+        r.symmetric = true;
+        r.rule = rule;
+        out_->push_back(std::move(r));
+      }
+    }
+  }
+
+  void EmitConcept(int actor, const std::string& concept_name, const EventSense& sense, const ClauseFacts& facts,
+                   const std::vector<int>& span) {
+    if (!Usable(actor)) return;
+    ExtractedRelation r = Base(actor, -1, sense, facts, span);
+    r.object_concept = concept_name;
+    r.symmetric = false;
+    r.rule = "clause:concept";
+    out_->push_back(std::move(r));
+  }
+
+  void EmitRole(int person, int org, const std::string& predicate, const std::vector<int>& span,
+                const std::string& rule) {
+    ExtractedRelation r;
+    r.subject = person;
+    r.object = org;
+    r.predicate = predicate;
+    r.category = "ROLE";
+    r.cooperation = lexicon_.Cooperation("ROLE");
+    r.sentence = view_.index();
+    r.first_token = *std::min_element(span.begin(), span.end());
+    r.last_token = *std::max_element(span.begin(), span.end());
+    r.rule = rule;
+    out_->push_back(std::move(r));
+  }
+
+  // The object noun phrase as a concept name: its adjectives and compounds and the noun,
+  // lowercased ("nuclear weapons").
+  std::string ConceptText(int t) const {
+    const std::string& upos = view_.token(t).upos;
+    if (upos != "NOUN") return "";
+    std::vector<int> parts = {t};
+    for (int c : view_.children(t)) {
+      const std::string_view base = SentenceView::BaseRel(view_.token(c).deprel);
+      if ((base == "amod" || base == "compound") && c < t && view_.ReferencesAt(c).empty()) parts.push_back(c);
+    }
+    std::sort(parts.begin(), parts.end());
+    std::string out;
+    for (int p : parts) {
+      if (!out.empty()) out += ' ';
+      out += view_.LowerForm(p);
+    }
+    return out;
+  }
+
+  const SentenceView& view_;
+  ArgumentResolver args_;
+  ClauseContext ctx_;
+  const EventLexicon& lexicon_;
+  std::vector<ExtractedRelation>* out_;
+};
+
+}  // namespace
+
+std::vector<ExtractedRelation> RelationExtractor::Extract(const Document& doc, const ArticleReferents& refs) const {
+  std::vector<ExtractedRelation> out;
+  const ReferenceIndex index(refs, static_cast<int>(doc.sentences.size()));
+  for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
+    const Sentence& sentence = doc.sentences[s];
+    if (sentence.tokens.empty()) continue;
+    SentenceView view(sentence, s, refs, index);
+    SentenceWorker(view, lexicon_, &out).Run();
+  }
+  return out;
+}
+
+}  // namespace kg::extract

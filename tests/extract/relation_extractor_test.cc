@@ -1,0 +1,300 @@
+#include "extract/relations/relation_extractor.h"
+
+#include <catch2/catch.hpp>
+
+#include "extract/relations/event_lexicon.h"
+#include "tests/extract/relation_fixture.h"
+#include "tests/test_util.h"
+
+using namespace kg::extract;
+using kg::testing::Find;
+using kg::testing::RelationFixture;
+
+namespace {
+
+const EventLexicon& Lexicon() {
+  static const EventLexicon lex = [] {
+    auto r = EventLexicon::LoadFromDir(kg::testing::SourceDir() + "/data");
+    REQUIRE(r.ok());
+    return std::move(r).value();
+  }();
+  return lex;
+}
+
+std::vector<ExtractedRelation> Run(const RelationFixture& f) {
+  return RelationExtractor(Lexicon()).Extract(f.doc, f.refs);
+}
+
+}  // namespace
+
+TEST_CASE("RelationExtractor: coordinated subjects of a light verb make a symmetric edge", "[extract][relations]") {
+  RelationFixture f;
+  f.Parse(
+      "1\tTrump\tTrump\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+      "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+      "3\tPutin\tPutin\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+      "4\theld\thold\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "5\ta\ta\tDET\tDT\t_\t7\tdet\t_\t_\n"
+      "6\ttelephone\ttelephone\tNOUN\tNN\t_\t7\tcompound\t_\t_\n"
+      "7\tconversation\tconversation\tNOUN\tNN\t_\t4\tobj\t_\t_\n"
+      "8\ton\ton\tADP\tIN\t_\t9\tcase\t_\t_\n"
+      "9\tJune\tJune\tPROPN\tNNP\t_\t4\tobl\t_\t_\n"
+      "10\t4\t4\tNUM\tCD\t_\t9\tnummod\t_\t_\n"
+      "11\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n");
+  const int trump = f.Add("Donald Trump", ReferentKind::kPerson);
+  const int putin = f.Add("Vladimir Putin", ReferentKind::kPerson);
+  f.Ref(0, 0, 1, {trump});
+  f.Ref(0, 2, 3, {putin});
+  f.Time(0, 8, 10, "2025-06-04");
+  const auto rels = Run(f);
+  const auto talk = Find(rels, trump, putin, {"talk"});
+  REQUIRE(talk.size() == 1);
+  CHECK(talk[0].symmetric);
+  CHECK(talk[0].category == "CONSULT");
+  CHECK(talk[0].event_date == "2025-06-04");
+  CHECK(talk[0].rule == "clause:light-verb:coordinated");
+  CHECK(talk[0].polarity == Polarity::kAsserted);
+}
+
+TEST_CASE("RelationExtractor: a passive with a by-agent, actors named by demonyms", "[extract][relations]") {
+  RelationFixture f;
+  f.Parse(
+      "1\tIndian\tIndian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+      "2\tsoldiers\tsoldier\tNOUN\tNNS\t_\t4\tnsubj:pass\t_\t_\n"
+      "3\twere\tbe\tAUX\tVBD\t_\t4\taux:pass\t_\t_\n"
+      "4\twounded\twound\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "5\tby\tby\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "6\tPakistani\tPakistani\tADJ\tJJ\t_\t7\tamod\t_\t_\n"
+      "7\ttroops\ttroop\tNOUN\tNNS\t_\t4\tobl:agent\t_\t_\n"
+      "8\ton\ton\tADP\tIN\t_\t9\tcase\t_\t_\n"
+      "9\tMonday\tMonday\tPROPN\tNNP\t_\t4\tobl\t_\t_\n"
+      "10\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n");
+  const int india = f.Add("India", ReferentKind::kGpe);
+  const int pakistan = f.Add("Pakistan", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {india}, ReferenceSource::kDemonym);
+  f.Ref(0, 5, 6, {pakistan}, ReferenceSource::kDemonym);
+  f.Time(0, 8, 9, "2025-03-10");
+  const auto rels = Run(f);
+  const auto wound = Find(rels, pakistan, india, {"wound"});
+  REQUIRE(wound.size() == 1);
+  CHECK(wound[0].category == "ASSAULT");
+  CHECK(wound[0].event_date == "2025-03-10");
+  CHECK(Find(rels, india, pakistan, {"wound"}).empty());
+}
+
+TEST_CASE("RelationExtractor: possessor of the object, shared subject of a participle", "[extract][relations]") {
+  RelationFixture f;
+  f.Parse(
+      "1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\trefused\trefuse\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tUkraine\tUkraine\tPROPN\tNNP\t_\t5\tnmod:poss\t_\t_\n"
+      "4\t's\t's\tPART\tPOS\t_\t3\tcase\t_\t_\n"
+      "5\tdemand\tdemand\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "6\tfor\tfor\tADP\tIN\t_\t8\tcase\t_\t_\n"
+      "7\ta\ta\tDET\tDT\t_\t8\tdet\t_\t_\n"
+      "8\tceasefire\tceasefire\tNOUN\tNN\t_\t5\tnmod\t_\t_\n"
+      "9\t,\t,\tPUNCT\t,\t_\t10\tpunct\t_\t_\n"
+      "10\toffering\toffer\tVERB\tVBG\t_\t2\tadvcl\t_\t_\n"
+      "11\tonly\tonly\tADV\tRB\t_\t12\tadvmod\t_\t_\n"
+      "12\tpauses\tpause\tNOUN\tNNS\t_\t10\tobj\t_\t_\n"
+      "13\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int russia = f.Add("Russia", ReferentKind::kGpe);
+  const int ukraine = f.Add("Ukraine", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {russia});
+  f.Ref(0, 2, 3, {ukraine});
+  const auto rels = Run(f);
+  const auto refuse = Find(rels, russia, ukraine, {"refuse"});
+  REQUIRE(refuse.size() == 1);
+  CHECK(refuse[0].category == "REJECT");
+  CHECK(refuse[0].polarity == Polarity::kAsserted);  // refusing is REJECT, not a negated AGREE
+  CHECK(refuse[0].rule == "clause:via-modifier");
+  SECTION("the participle's subject is the main clause's, and its object a concept") {
+    bool found = false;
+    for (const auto& r : rels) {
+      if (r.subject == russia && r.predicate == "offer" && r.object_concept == "pauses") found = true;
+    }
+    CHECK(found);
+  }
+}
+
+TEST_CASE("RelationExtractor: control verbs, event nouns as obliques, hedges", "[extract][relations]") {
+  RelationFixture f;
+  f.Parse(
+      "1\tPutin\tPutin\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+      "2\treportedly\treportedly\tADV\tRB\t_\t3\tadvmod\t_\t_\n"
+      "3\toffered\toffer\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_\n"
+      "5\tparticipate\tparticipate\tVERB\tVB\t_\t3\txcomp\t_\t_\n"
+      "6\tin\tin\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "7\ttalks\ttalk\tNOUN\tNNS\t_\t5\tobl\t_\t_\n"
+      "8\twith\twith\tADP\tIN\t_\t9\tcase\t_\t_\n"
+      "9\tIran\tIran\tPROPN\tNNP\t_\t7\tnmod\t_\t_\n"
+      "10\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int putin = f.Add("Vladimir Putin", ReferentKind::kPerson);
+  const int iran = f.Add("Iran", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {putin});
+  f.Ref(0, 8, 9, {iran});
+  const auto rels = Run(f);
+  const auto participate = Find(rels, putin, iran, {"participate"});
+  REQUIRE(participate.size() == 1);
+  CHECK(participate[0].modality == Modality::kReported);
+}
+
+TEST_CASE("RelationExtractor: reported speech, attribution and 'this stance'", "[extract][relations]") {
+  RelationFixture f;
+  f.Parse(
+      "1\tTrump\tTrump\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tclaimed\tclaim\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthat\tthat\tSCONJ\tIN\t_\t5\tmark\t_\t_\n"
+      "4\tPutin\tPutin\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+      "5\tagreed\tagree\tVERB\tVBD\t_\t2\tccomp\t_\t_\n"
+      "6\twith\twith\tADP\tIN\t_\t8\tcase\t_\t_\n"
+      "7\tthis\tthis\tDET\tDT\t_\t8\tdet\t_\t_\n"
+      "8\tstance\tstance\tNOUN\tNN\t_\t5\tobl\t_\t_\n"
+      "9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int trump = f.Add("Donald Trump", ReferentKind::kPerson);
+  const int putin = f.Add("Vladimir Putin", ReferentKind::kPerson);
+  f.Ref(0, 0, 1, {trump});
+  f.Ref(0, 3, 4, {putin});
+  const auto rels = Run(f);
+  const auto claim = Find(rels, trump, putin, {"claim"});
+  REQUIRE(claim.size() == 1);
+  CHECK(claim[0].category == "STATEMENT");
+  const auto agree = Find(rels, putin, trump, {"agree"});
+  REQUIRE(agree.size() == 1);
+  CHECK(agree[0].attributed_to == trump);
+}
+
+TEST_CASE("RelationExtractor: negation and future modality", "[extract][relations]") {
+  RelationFixture f;
+  f.Parse(
+      "1\tColombia\tColombia\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+      "2\twill\twill\tAUX\tMD\t_\t4\taux\t_\t_\n"
+      "3\tnot\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n"
+      "4\trecognise\trecognise\tVERB\tVB\t_\t0\troot\t_\t_\n"
+      "5\tVenezuela\tVenezuela\tPROPN\tNNP\t_\t7\tnmod:poss\t_\t_\n"
+      "6\t's\t's\tPART\tPOS\t_\t5\tcase\t_\t_\n"
+      "7\tgovernment\tgovernment\tNOUN\tNN\t_\t4\tobj\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n");
+  const int colombia = f.Add("Colombia", ReferentKind::kGpe);
+  const int venezuela = f.Add("Venezuela", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {colombia});
+  f.Ref(0, 4, 5, {venezuela});
+  const auto rels = Run(f);
+  const auto recognise = Find(rels, colombia, venezuela, {"recognise"});
+  REQUIRE(recognise.size() == 1);
+  CHECK(recognise[0].polarity == Polarity::kNegated);
+  CHECK(recognise[0].modality == Modality::kIntended);
+}
+
+TEST_CASE("RelationExtractor: a possessive nominal event with a demonym target", "[extract][relations]") {
+  RelationFixture f;
+  f.Parse(
+      "1\tUkraine\tUkraine\tPROPN\tNNP\t_\t4\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\tdrone\tdrone\tNOUN\tNN\t_\t4\tcompound\t_\t_\n"
+      "4\tstrike\tstrike\tNOUN\tNN\t_\t8\tnsubj\t_\t_\n"
+      "5\ton\ton\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "6\tRussian\tRussian\tADJ\tJJ\t_\t7\tamod\t_\t_\n"
+      "7\tairfields\tairfield\tNOUN\tNNS\t_\t4\tnmod\t_\t_\n"
+      "8\tdestroyed\tdestroy\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "9\tbombers\tbomber\tNOUN\tNNS\t_\t8\tobj\t_\t_\n"
+      "10\t.\t.\tPUNCT\t.\t_\t8\tpunct\t_\t_\n\n");
+  const int ukraine = f.Add("Ukraine", ReferentKind::kGpe);
+  const int russia = f.Add("Russia", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {ukraine});
+  f.Ref(0, 5, 6, {russia}, ReferenceSource::kDemonym);
+  const auto rels = Run(f);
+  const auto strike = Find(rels, ukraine, russia, {"strike"});
+  REQUIRE(strike.size() == 1);
+  CHECK(strike[0].rule == "nominal:via-modifier");
+  CHECK(strike[0].category == "ASSAULT");
+  for (const auto& r : rels) CHECK(r.predicate != "destroy");  // "the strike" is not an actor
+}
+
+TEST_CASE("RelationExtractor: apposition roles and 'through' spokespeople", "[extract][relations]") {
+  SECTION("Macron, the French president") {
+    RelationFixture f;
+    f.Parse(
+        "1\tEmmanuel\tEmmanuel\tPROPN\tNNP\t_\t8\tnsubj\t_\t_\n"
+        "2\tMacron\tMacron\tPROPN\tNNP\t_\t1\tflat\t_\t_\n"
+        "3\t,\t,\tPUNCT\t,\t_\t6\tpunct\t_\t_\n"
+        "4\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n"
+        "5\tFrench\tFrench\tADJ\tJJ\t_\t6\tamod\t_\t_\n"
+        "6\tpresident\tpresident\tNOUN\tNN\t_\t1\tappos\t_\t_\n"
+        "7\t,\t,\tPUNCT\t,\t_\t6\tpunct\t_\t_\n"
+        "8\tpraised\tpraise\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "9\tGermany\tGermany\tPROPN\tNNP\t_\t8\tobj\t_\t_\n"
+        "10\t.\t.\tPUNCT\t.\t_\t8\tpunct\t_\t_\n\n");
+    const int macron = f.Add("Emmanuel Macron", ReferentKind::kPerson);
+    const int france = f.Add("France", ReferentKind::kGpe);
+    const int germany = f.Add("Germany", ReferentKind::kGpe);
+    f.Ref(0, 0, 2, {macron});
+    f.Ref(0, 4, 5, {france}, ReferenceSource::kDemonym);
+    f.Ref(0, 8, 9, {germany});
+    const auto rels = Run(f);
+    CHECK(Find(rels, macron, germany, {"praise"}).size() == 1);
+    const auto role = Find(rels, macron, france, {"president_of"});
+    REQUIRE(role.size() == 1);
+    CHECK(role[0].category == "ROLE");
+  }
+  SECTION("The White House, through Press Secretary Karoline Leavitt, said that…") {
+    RelationFixture f;
+    f.Parse(
+        "1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_\n"
+        "2\tWhite\tWhite\tPROPN\tNNP\t_\t3\tcompound\t_\t_\n"
+        "3\tHouse\tHouse\tPROPN\tNNP\t_\t11\tnsubj\t_\t_\n"
+        "4\t,\t,\tPUNCT\t,\t_\t8\tpunct\t_\t_\n"
+        "5\tthrough\tthrough\tADP\tIN\t_\t8\tcase\t_\t_\n"
+        "6\tPress\tPress\tPROPN\tNNP\t_\t7\tcompound\t_\t_\n"
+        "7\tSecretary\tSecretary\tPROPN\tNNP\t_\t8\tcompound\t_\t_\n"
+        "8\tKaroline\tKaroline\tPROPN\tNNP\t_\t11\tobl\t_\t_\n"
+        "9\tLeavitt\tLeavitt\tPROPN\tNNP\t_\t8\tflat\t_\t_\n"
+        "10\t,\t,\tPUNCT\t,\t_\t8\tpunct\t_\t_\n"
+        "11\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "12\tthat\tthat\tSCONJ\tIN\t_\t14\tmark\t_\t_\n"
+        "13\tRussia\tRussia\tPROPN\tNNP\t_\t14\tnsubj\t_\t_\n"
+        "14\tpresented\tpresent\tVERB\tVBD\t_\t11\tccomp\t_\t_\n"
+        "15\ta\ta\tDET\tDT\t_\t16\tdet\t_\t_\n"
+        "16\tplan\tplan\tNOUN\tNN\t_\t14\tobj\t_\t_\n"
+        "17\tto\tto\tADP\tIN\t_\t18\tcase\t_\t_\n"
+        "18\tUkraine\tUkraine\tPROPN\tNNP\t_\t14\tobl\t_\t_\n"
+        "19\t.\t.\tPUNCT\t.\t_\t11\tpunct\t_\t_\n\n");
+    const int white_house = f.Add("White House", ReferentKind::kOrg);
+    const int leavitt = f.Add("Karoline Leavitt", ReferentKind::kPerson);
+    f.refs.referents[leavitt].roles = {"press secretary"};
+    const int russia = f.Add("Russia", ReferentKind::kGpe);
+    const int ukraine = f.Add("Ukraine", ReferentKind::kGpe);
+    f.Ref(0, 1, 3, {white_house});
+    f.Ref(0, 7, 9, {leavitt});
+    f.Ref(0, 12, 13, {russia});
+    f.Ref(0, 17, 18, {ukraine});
+    const auto rels = Run(f);
+    const auto role = Find(rels, leavitt, white_house, {"press_secretary_of"});
+    REQUIRE(role.size() == 1);
+    CHECK(role[0].rule == "role:through");
+    CHECK(Find(rels, leavitt, russia, {"say"}).size() == 1);  // the spokesperson speaks
+    const auto present = Find(rels, russia, ukraine, {"present"});
+    REQUIRE(present.size() == 1);
+    CHECK(present[0].attributed_to == leavitt);
+  }
+}
+
+TEST_CASE("RelationExtractor: 'both sides' acts as the pair it refers to", "[extract][relations]") {
+  RelationFixture f;
+  f.Parse(
+      "1\tBoth\tboth\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tsides\tside\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "3\tagreed\tagree\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tto\tto\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "5\tprisoner\tprisoner\tNOUN\tNN\t_\t6\tcompound\t_\t_\n"
+      "6\texchanges\texchange\tNOUN\tNNS\t_\t3\tobl\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int russia = f.Add("Russia", ReferentKind::kGpe);
+  const int ukraine = f.Add("Ukraine", ReferentKind::kGpe);
+  f.Ref(0, 0, 2, {russia, ukraine}, ReferenceSource::kGroup);
+  const auto rels = Run(f);
+  const auto agree = Find(rels, russia, ukraine, {"agree"});
+  REQUIRE(agree.size() == 1);
+  CHECK(agree[0].symmetric);
+}
