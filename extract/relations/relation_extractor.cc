@@ -263,7 +263,7 @@ class SentenceWorker {
     int speaker = ctx_.Speaker(v);
     if (speaker < 0 && speakers.referents.size() == 1) speaker = speakers.referents[0];
     if (speaker < 0) return;
-    for (int c : view_.ChildrenWith(v, "ccomp")) {
+    for (int c : ctx_.ReportedClauses(v)) {
       const int s = view_.SubjectOf(c);
       if (s < 0) continue;
       Argument about = args_.Actor(s);

@@ -174,6 +174,8 @@ int SentenceView::SubjectOf(int v, bool* passive) const {
         is_passive = false;
         return obj;
       }
+      // "an agreement on resuming imports": a topic, not something the subject does.
+      if (m == "on" || m == "about" || m == "over" || m == "regarding" || m == "concerning") return -1;
     }
     if (base == "conj" || base == "advcl") {
       // A coordinated or participial verb shares its head's subject; its voice is its own.
