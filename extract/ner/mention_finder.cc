@@ -224,23 +224,44 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
                                const std::string& article_date, std::vector<CandidateMention>* out) const {
   // In a heading, the body's names decide what stands.
   const BodyNames* body = st.heading ? names : nullptr;
-  const Sentence& s = *st.sentence;
-  const std::vector<Token>& tokens = s.tokens;
-  const std::vector<std::string>& folded = st.folded;
-  const int n = static_cast<int>(tokens.size());
-  auto make = [&](int b, int e, EntityKind kind) {
-    CandidateMention c;
-    c.sentence = st.index;
-    c.begin = b;
-    c.end = e;
-    c.byte_begin = tokens[b].begin;
-    c.byte_end = tokens[e - 1].end;
-    c.kind = kind;
-    c.heading = st.heading;
-    return c;
-  };
+  std::vector<CandidateMention> merged = WithListedNames(st, TaggerCandidates(st, body));
+  AddDates(st, article_date, &merged);
+  if (!st.heading) AddKeywordNames(st, &merged);
+  RefineTypes(st, &merged);
+  if (names) AddBodyNames(st, *names, body != nullptr, &merged);
+  AddAcronyms(st, &merged);
+  AssignRoles(st, &merged);
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  for (CandidateMention& c : merged) {
+    c.text = c.byte_end <= doc.text.size() ? doc.text.substr(c.byte_begin, c.byte_end - c.byte_begin) : "";
+    if (c.text.empty()) {
+      for (int i = c.begin; i < c.end; ++i) {
+        c.text += tokens[i].text;
+        if (i + 1 < c.end && tokens[i].space_after) c.text += ' ';
+      }
+    }
+  }
+  for (CandidateMention& c : merged) out->push_back(std::move(c));
+}
 
-  // a. Tagger spans, trimmed of determiners, punctuation, possessives and titles.
+CandidateMention MentionFinder::Make(const SentenceState& st, int begin, int end, EntityKind kind) {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  CandidateMention c;
+  c.sentence = st.index;
+  c.begin = begin;
+  c.end = end;
+  c.byte_begin = tokens[begin].begin;
+  c.byte_end = tokens[end - 1].end;
+  c.kind = kind;
+  c.heading = st.heading;
+  return c;
+}
+
+std::vector<CandidateMention> MentionFinder::TaggerCandidates(const SentenceState& st, const BodyNames* body) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  const std::vector<std::string>& folded = st.folded;
+  auto make = [&](int begin, int end, EntityKind kind) { return Make(st, begin, end, kind); };
+  // Tagger spans, trimmed of determiners, punctuation, possessives and titles.
   std::vector<CandidateMention> tagged;
   for (const NerSpan& span : st.tagged) {
     int b = span.begin, e = span.end;
@@ -319,7 +340,16 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
                  tagged.end());
   }
 
-  // b. Gazetteer names that may stand alone or with the tagger's agreement.
+  return tagged;
+}
+
+std::vector<CandidateMention> MentionFinder::WithListedNames(const SentenceState& st,
+                                                               std::vector<CandidateMention> tagged) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  const std::vector<std::string>& folded = st.folded;
+  const int n = static_cast<int>(tokens.size());
+  auto make = [&](int begin, int end, EntityKind kind) { return Make(st, begin, end, kind); };
+  // Gazetteer names that may stand alone or with the tagger's agreement.
   std::vector<CandidateMention> listed;
   for (const GazetteerMatch& g : st.matches) {
     bool agreed = false, contained = false;
@@ -354,7 +384,7 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
     listed.push_back(std::move(c));
   }
 
-  // c. Merge: the longer name wins; a tagger span wholly made of listed names splits.
+  // Merge: the longer name wins; a tagger span wholly made of listed names splits.
   std::vector<bool> drop_listed(listed.size(), false);
   std::vector<CandidateMention> merged;
   for (CandidateMention& t : tagged) {
@@ -409,7 +439,15 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
     if (!drop_listed[k]) merged.push_back(std::move(listed[k]));
   }
 
-  // d. Dates replace tagger spans inside them.
+  return merged;
+}
+
+void MentionFinder::AddDates(const SentenceState& st, const std::string& article_date,
+                             std::vector<CandidateMention>* candidates) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  auto make = [&](int begin, int end, EntityKind kind) { return Make(st, begin, end, kind); };
+  std::vector<CandidateMention>& merged = *candidates;
+  // Dates replace tagger spans inside them.
   for (const DateExpression& d : FindDateExpressions(tokens, article_date)) {
     bool blocked = false;
     for (auto it = merged.begin(); it != merged.end();) {
@@ -427,8 +465,15 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
     c.date = d.date;
     merged.push_back(std::move(c));
   }
+}
 
-  // e. Capitalised names ending in an organisation keyword: "Ukraine Defence Contact Group".
+void MentionFinder::AddKeywordNames(const SentenceState& st, std::vector<CandidateMention>* candidates) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  const std::vector<std::string>& folded = st.folded;
+  const int n = static_cast<int>(tokens.size());
+  auto make = [&](int begin, int end, EntityKind kind) { return Make(st, begin, end, kind); };
+  std::vector<CandidateMention>& merged = *candidates;
+  // Capitalised names ending in an organisation keyword: "Ukraine Defence Contact Group".
   if (!st.heading) {
     for (int i = 0; i < n;) {
       if (!StartsUpper(tokens[i].text) || folded[i] == "the") {
@@ -465,8 +510,12 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
       merged.push_back(std::move(c));
     }
   }
+}
 
-  // f. Types and context: LOC vs GPE for unlisted places, capitals as actors.
+void MentionFinder::RefineTypes(const SentenceState& st, std::vector<CandidateMention>* candidates) const {
+  const std::vector<std::string>& folded = st.folded;
+  std::vector<CandidateMention>& merged = *candidates;
+  // Types and context: LOC vs GPE for unlisted places, capitals as actors.
   for (CandidateMention& c : merged) {
     // No person's name ends in "Group" or "Lines": "Marenco Shipping Lines".
     if (c.from_tagger && c.entry < 0 && c.kind == EntityKind::kPerson && c.end - c.begin >= 2 &&
@@ -486,12 +535,22 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
       const GazetteerEntry& e = gazetteer_.entry(c.entry);
       if (e.cls == GazetteerClass::kCity && e.capital && e.link >= 0 &&
           gazetteer_.entry(e.link).cls == GazetteerClass::kCountry) {
-        c.actor = CapitalIsActor(s, c);
+        c.actor = CapitalIsActor(*st.sentence, c);
       }
     }
   }
+}
 
-  // g. Names the body uses that the tagger missed here: a multi-word name or a surname
+void MentionFinder::AddBodyNames(const SentenceState& st, const BodyNames& body_names, bool heading,
+                                 std::vector<CandidateMention>* candidates) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  const std::vector<std::string>& folded = st.folded;
+  const int n = static_cast<int>(tokens.size());
+  auto make = [&](int begin, int end, EntityKind kind) { return Make(st, begin, end, kind); };
+  std::vector<CandidateMention>& merged = *candidates;
+  const BodyNames* names = &body_names;
+  const BodyNames* body = heading ? names : nullptr;
+  // Names the body uses that the tagger missed here: a multi-word name or a surname
   // ("the Trump administration"); in a heading any body name.
   if (names) {
     for (int i = 0; i < n; ++i) {
@@ -530,8 +589,14 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
       }
     }
   }
+}
 
-  // g2. "North Atlantic Treaty Organization (NATO)": the acronym names the same thing.
+void MentionFinder::AddAcronyms(const SentenceState& st, std::vector<CandidateMention>* candidates) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  const int n = static_cast<int>(tokens.size());
+  auto make = [&](int begin, int end, EntityKind kind) { return Make(st, begin, end, kind); };
+  std::vector<CandidateMention>& merged = *candidates;
+  // "North Atlantic Treaty Organization (NATO)": the acronym names the same thing.
   for (size_t k = 0, count = merged.size(); k < count; ++k) {
     const int e = merged[k].end;
     if (merged[k].kind == EntityKind::kDate || merged[k].kind == EntityKind::kPerson || merged[k].end - merged[k].begin < 2 ||
@@ -560,8 +625,13 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
       merged.push_back(std::move(c));
     }
   }
+}
 
-  // h. Roles: the title right before a person, and the affiliation right before the title.
+void MentionFinder::AssignRoles(const SentenceState& st, std::vector<CandidateMention>* candidates) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  const std::vector<std::string>& folded = st.folded;
+  std::vector<CandidateMention>& merged = *candidates;
+  // Roles: the title right before a person, and the affiliation right before the title.
   for (CandidateMention& c : merged) {
     if (c.kind != EntityKind::kPerson) continue;
     c.role = titles_.MatchBefore(tokens, folded, c.begin);
@@ -574,16 +644,6 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
       }
     }
   }
-  for (CandidateMention& c : merged) {
-    c.text = c.byte_end <= doc.text.size() ? doc.text.substr(c.byte_begin, c.byte_end - c.byte_begin) : "";
-    if (c.text.empty()) {
-      for (int i = c.begin; i < c.end; ++i) {
-        c.text += tokens[i].text;
-        if (i + 1 < c.end && tokens[i].space_after) c.text += ' ';
-      }
-    }
-  }
-  for (CandidateMention& c : merged) out->push_back(std::move(c));
 }
 
 void MentionFinder::SplitCompounds(const Document& doc, SentenceState& st, const BodyNames& body,
