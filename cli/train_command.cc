@@ -223,6 +223,7 @@ class TrainCommand : public Command {
     setup.command = Command("ner", setup.options.epochs);
     auto tagger = extract::TrainNerModel(setup, ctx.quiet ? nullptr : &ctx.err);
     if (!tagger.ok()) return Fail(ctx, tagger.status());
+    (*tagger)->mutable_metadata()["trained"] = Today();
     (*tagger)->mutable_metadata()["train_seconds"] = Seconds(start);
     std::ostringstream bytes;
     if (auto saved = (*tagger)->Save(bytes); !saved.ok()) return Fail(ctx, saved);

@@ -1,7 +1,6 @@
 #include "extract/ner/ner_training.h"
 
 #include <cstdio>
-#include <ctime>
 #include <ostream>
 #include <sstream>
 
@@ -22,15 +21,6 @@ namespace {
 std::string Fixed(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f", v);
-  return buf;
-}
-
-std::string Today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
   return buf;
 }
 
@@ -129,7 +119,6 @@ base::Result<std::unique_ptr<NerTagger>> TrainNerModel(const NerTrainingSetup& s
   if (!trained.ok()) return trained.status();
   std::unique_ptr<NerTagger> tagger = std::move(trained->tagger);
   ModelMetadata& meta = tagger->mutable_metadata();
-  meta["trained"] = Today();
   meta["command"] = setup.command;
   std::string data;
   for (const std::string& f : setup.train_iob2) data += (data.empty() ? "" : " ") + f;

@@ -32,8 +32,9 @@ struct NerTrainingSetup {
   NerTrainOptions options;
 };
 
-// Trains and returns the tagger, its metadata filled in. REQUIRES: train_iob2 non-empty,
-// and treebank or tagger_model set.
+// Trains and returns the tagger, its metadata filled in (command, data, POS source,
+// epochs, dev scores; the caller adds the date). REQUIRES: train_iob2 non-empty, and
+// treebank or tagger_model set.
 base::Result<std::unique_ptr<NerTagger>> TrainNerModel(const NerTrainingSetup& setup, std::ostream* log);
 
 // Replaces the UPOS/XPOS of each sentence by those of a tagger trained on the other
