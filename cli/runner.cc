@@ -28,6 +28,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   std::vector<std::pair<CLI::App*, Command*>> subs;
   for (auto& command : commands) {
     CLI::App* sub = app.add_subcommand(command->Name(), command->Help());
+    sub->fallthrough();  // global options (--models, --quiet) also after the command name
     command->Configure(*sub);
     subs.emplace_back(sub, command.get());
   }

@@ -65,9 +65,10 @@ bool IsPlaceCase(const std::string& c) {
 std::vector<bool> ActorOnlyCapitals(const Document& doc, const ArticleReferents& refs) {
   const int n = static_cast<int>(refs.referents.size());
   std::vector<int> actor_uses(n, 0), place_uses(n, 0);
+  const ReferenceIndex index(refs, static_cast<int>(doc.sentences.size()));
   for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
     if (doc.sentences[s].tokens.empty()) continue;
-    SentenceView view(doc.sentences[s], s, refs);
+    SentenceView view(doc.sentences[s], s, refs, index);
     for (int t = 0; t < view.size(); ++t) {
       const int r = view.ReferenceHeadedAt(t);
       if (r < 0) continue;

@@ -7,8 +7,8 @@ namespace kg::storage::keys {
 
 const std::vector<std::string>& CfNames() {
   static const std::vector<std::string> kNames = {
-      "default",  "meta",      "articles",  "article_graphs", "entities",
-      "aliases",  "relations", "by_subject", "by_object",     "by_predicate"};
+      "default",         "meta",      "articles",   "article_graphs", "entities", "aliases",
+      "entity_articles", "relations", "by_subject", "by_object",      "by_predicate"};
   return kNames;
 }
 
@@ -28,6 +28,12 @@ std::string AliasKey(std::string_view folded_name, std::string_view entity_id) {
 }
 
 std::string AliasPrefix(std::string_view folded_name) { return Join({folded_name, ""}); }
+
+std::string EntityArticleKey(std::string_view entity_id, std::string_view article_id) {
+  return Join({entity_id, article_id});
+}
+
+std::string EntityArticlePrefix(std::string_view entity_id) { return Join({entity_id, ""}); }
 
 std::vector<IndexEntry> RelationIndexEntries(const proto::Relation& relation) {
   std::vector<IndexEntry> out;

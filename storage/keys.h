@@ -28,6 +28,7 @@ enum class Cf {
   kArticleGraphs,  // article id -> proto::ArticleGraph as extracted
   kEntities,       // entity id -> proto::Entity (merged)
   kAliases,        // folded name \0 entity id -> ""
+  kEntityArticles, // entity id \0 article id -> "" (the articles naming an entity)
   kRelations,      // relation id -> proto::Relation (merged)
   kBySubject,      // subject \0 predicate \0 object \0 relation id -> ""
   kByObject,       // object \0 subject \0 predicate \0 relation id -> ""
@@ -48,6 +49,9 @@ inline constexpr std::string_view kRelationCountKey = "count/relations";
 std::string Join(std::initializer_list<std::string_view> parts);
 
 std::string AliasKey(std::string_view folded_name, std::string_view entity_id);
+std::string EntityArticleKey(std::string_view entity_id, std::string_view article_id);
+// Every entity-article key of `entity_id`.
+std::string EntityArticlePrefix(std::string_view entity_id);
 // Every alias key of `folded_name`: the name's exact keys, never a longer name's.
 std::string AliasPrefix(std::string_view folded_name);
 
@@ -67,7 +71,8 @@ struct Scan {
 };
 Scan PlanScan(const RelationFilter& filter);
 
-// The last part of a key: the relation id of an index key, the entity id of an alias key.
+// The last part of a key: the relation id of an index key, the entity id of an alias key,
+// the article id of an entity-article key.
 std::string_view LastPart(std::string_view key);
 
 }  // namespace keys

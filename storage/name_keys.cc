@@ -22,7 +22,8 @@ constexpr std::string_view kTitleWords[] = {
     "mr",         "mrs",       "ms",         "mx",         "pope",       "premier",
     "president",  "prime",     "prince",     "princess",   "prof",       "professor",
     "queen",      "rabbi",     "rep",        "secretary",  "sen",        "senator",
-    "sheikh",     "sir",
+    "sheikh",     "sir",        "speaker",    "spokesman",  "spokesperson", "spokeswoman",
+    "ceo",        "envoy",
     // Department words inside office titles ("Secretary of State", "Foreign Minister").
     "defence", "defense", "education", "energy", "finance", "foreign", "health", "home",
     "interior", "of", "state", "trade", "treasury", "vice"};
@@ -77,7 +78,16 @@ std::string StripPersonTitles(std::string_view name) {
   return std::string(name.substr(begin));
 }
 
-std::string NameKey(std::string_view name) { return base::Slug(name); }
+namespace {
+// "zelenskyy" -> "zelensky", "gaddafi" -> "gadafi": doubled letters are where
+// transliterations of one name differ most often.
+std::string SquashRepeats(std::string s) {
+  s.erase(std::unique(s.begin(), s.end(), [](char a, char b) { return a == b && a >= 'a' && a <= 'z'; }), s.end());
+  return s;
+}
+}  // namespace
+
+std::string NameKey(std::string_view name) { return SquashRepeats(base::Slug(name)); }
 
 std::string Surname(std::string_view stripped_person_name) {
   std::vector<std::string> words = FoldedWords(stripped_person_name);
@@ -85,7 +95,7 @@ std::string Surname(std::string_view stripped_person_name) {
   if (words.size() < 2) return "";
   std::string last = words.back();
   last.erase(std::remove(last.begin(), last.end(), '\''), last.end());
-  return last;
+  return SquashRepeats(last);
 }
 
 bool IsAcronym(std::string_view name) {

@@ -18,10 +18,12 @@ std::vector<std::string> FoldedWords(std::string_view name);
 std::string StripPersonTitles(std::string_view name);
 
 // The key two names must share to denote one entity: base::Slug ("u-s" never occurs:
-// "U.S." -> "us"). Empty when the name has no letter or digit.
+// "U.S." -> "us") with doubled letters made single, so that transliteration variants
+// meet ("Zelenskyy" / "Zelensky"). Empty when the name has no letter or digit.
 std::string NameKey(std::string_view name);
 
-// A person's surname: the last folded word, skipping suffixes (Jr, Sr, II, III, IV).
+// A person's surname: the last folded word, skipping suffixes (Jr, Sr, II, III, IV),
+// doubled letters made single as in NameKey.
 // Empty when the name has fewer than two words ("Trump" has no surname: it is one).
 std::string Surname(std::string_view stripped_person_name);
 

@@ -51,7 +51,6 @@ struct Local {
   std::vector<int32_t> relations;  // local relations that refer to this local
   Idx part_of = -1;                 // the local this one belongs to (Entity.part_of)
   std::vector<Idx> parts;           // locals whose part_of is this one
-  std::string entity_id;           // merged entity id as last settled ("" = none yet)
 };
 
 struct LocalRel {
@@ -70,6 +69,31 @@ struct ArticleRec {
   std::string date;
 };
 
+// Counts over a set of locals that the merged entity is built from, kept per root and
+// merged on union (smaller into larger), so that building a node costs its distinct
+// names and articles, not its mentions. Articles are indexes into State::articles.
+struct Summary {
+  struct Candidate {
+    std::map<std::string, int> displays;  // spellings of the name
+    size_t words = 0;
+  };
+  std::map<std::string, Candidate> candidates;  // name key -> names that may name the node
+  std::map<std::string, int> support;           // name key -> locals whose own name it is
+  std::map<std::string, std::map<std::string, int>> aliases;  // folded -> form -> count
+  std::map<std::string, int> article_ids;
+  std::map<std::string, int> descriptions;
+  std::map<std::string, int> dates;
+  uint64_t mentions = 0;
+  std::vector<Idx> with_part_of;  // locals that name a whole
+  // For merge notes, by the key of a local's own name ("group").
+  std::map<std::string, std::map<std::string, int>> own_displays;  // group -> own name -> count
+  std::map<std::string, int32_t> earliest;                         // group -> earliest article
+  std::map<std::string, std::map<std::string, int>> group_keys;    // group -> union key -> count
+  std::map<std::string, std::map<std::string, int>> key_groups;    // union key -> group -> count
+  std::map<std::string, int32_t> alias_earliest;  // union key -> earliest article giving it as a second name
+  std::map<std::pair<std::string, std::string>, int32_t> notes;  // the extractor's (rule, detail) -> article
+};
+
 // A set of locals joined by shared keys (union-find root).
 struct Root {
   std::vector<Idx> members;
@@ -79,6 +103,8 @@ struct Root {
   Idx target = -1;                  // probe roots: the full root they join
   size_t candidates = 0;            // probe roots: full roots that fit
   std::set<Idx> children;           // full roots: the probe roots joined to them
+  std::string settled_id;           // the merged entity id of its members as last settled
+  Summary summary;
 };
 
 struct MergedRel {
@@ -202,20 +228,27 @@ struct GraphResolver::State {
   std::set<std::string> touched_tokens;
   std::set<Idx> reevaluate;
   std::set<int32_t> rekey;
+  std::set<std::string> stale;  // ids of roots absorbed by a union
+  std::vector<Idx> renamed;     // locals whose entity id changed
+  std::vector<Idx> added;       // locals added since the last Settle()
+  std::set<Idx> reshaped;       // roots whose node gained or lost whole roots
 
   Local MakeLocal(const proto::Entity& e, int32_t article) const;
+  void Summarise(Idx i, Summary* s) const;
+  void Merge(const Summary& from, Summary* into) const;
   Idx Find(Idx i);
   Idx FindConst(Idx i) const;
   void Union(Idx a, Idx b);
   void Index(Idx r);
   void Unindex(Idx r);
   void Reevaluate(Idx p);
+  void Relabel(Idx root);
   Idx Primary(Idx root) const;
-  std::vector<Idx> NodeMembers(Idx primary) const;
+  const std::string& CurrentId(Idx local) const;
   Name Canonical(Idx primary) const;
   std::string EntityIdOf(Idx primary) const;
   std::tuple<std::string, std::string> ArticleOrder(int32_t article) const;
-  int32_t Earliest(const std::vector<Idx>& locals) const;
+  void KeepEarliest(int32_t article, int32_t* slot) const;
   std::vector<proto::MergeNote> Notes(Idx primary, const Name& canonical) const;
   Status Rekey(int32_t ri, std::set<std::string>* dirty);
 };
@@ -254,33 +287,24 @@ Local GraphResolver::State::MakeLocal(const proto::Entity& e, int32_t article) c
     l.kind = Kind::kAcronym;
   }
   for (const Name& n : l.names) {
-    switch (l.kind) {
-      case Kind::kSurname:
-        l.keys.push_back("~" + type + n.key);
-        l.tokens.push_back(type + n.key);
-        break;
-      case Kind::kAcronym:
-        l.keys.push_back("~" + type + n.key);
-        l.tokens.push_back(type + n.key);
-        break;
-      case Kind::kFull:
-        if (person) {
-          if (n.words >= 2) {
-            l.keys.push_back(type + n.key);
-            if (std::string s = Surname(n.display); !s.empty()) l.offers.push_back(type + s);
-          } else {
-            l.offers.push_back(type + n.key);
-          }
-        } else if (!acronym_capable) {
-          l.keys.push_back(type + n.key);
-        } else if (IsAcronym(n.display)) {
-          l.offers.push_back(type + n.key);  // an acronym may stand for several names
-        } else {
-          l.keys.push_back(type + n.key);
-          if (n.words == 1) l.offers.push_back(type + n.key);
-          if (std::string i = Initials(n.display); !i.empty()) l.offers.push_back(type + i);
-        }
-        break;
+    if (l.kind != Kind::kFull) {  // probes meet only each other by name
+      l.keys.push_back("~" + type + n.key);
+      l.tokens.push_back(type + n.key);
+    } else if (person) {
+      if (n.words >= 2) {
+        l.keys.push_back(type + n.key);
+        if (std::string s = Surname(n.display); !s.empty()) l.offers.push_back(type + s);
+      } else {
+        l.offers.push_back(type + n.key);
+      }
+    } else if (!acronym_capable) {
+      l.keys.push_back(type + n.key);
+    } else if (IsAcronym(n.display)) {
+      l.offers.push_back(type + n.key);  // an acronym may stand for several names
+    } else {
+      l.keys.push_back(type + n.key);
+      if (n.words == 1) l.offers.push_back(type + n.key);
+      if (std::string i = Initials(n.display); !i.empty()) l.offers.push_back(type + i);
     }
   }
   SortUnique(&l.keys);
@@ -291,6 +315,75 @@ Local GraphResolver::State::MakeLocal(const proto::Entity& e, int32_t article) c
     if (l.notes.back().article_id().empty()) l.notes.back().set_article_id(articles[article].id);
   }
   return l;
+}
+
+// The key after the type in a union key ("person|donald-trump", "~person|trump").
+std::string_view KeyName(std::string_view union_key) { return union_key.substr(union_key.find('|') + 1); }
+
+void GraphResolver::State::KeepEarliest(int32_t article, int32_t* slot) const {
+  if (article < 0) return;
+  if (*slot < 0 || ArticleOrder(article) < ArticleOrder(*slot)) *slot = article;
+}
+
+void GraphResolver::State::Summarise(Idx i, Summary* s) const {
+  const Local& l = locals[i];
+  const std::string& own = l.names.front().key;
+  const std::string type = base::AsciiLower(TypeName(l.type)) + "|";
+  for (const Name& n : l.names) {
+    // Full entities are named by names that identify them on their own (their keys).
+    if (l.kind == Kind::kFull && !std::binary_search(l.keys.begin(), l.keys.end(), type + n.key)) continue;
+    Summary::Candidate& c = s->candidates[n.key];
+    ++c.displays[n.display];
+    c.words = n.words;
+  }
+  ++s->support[own];
+  for (const auto& form : l.surface) ++s->aliases[base::FoldName(form)][form];
+  for (const Name& n : l.names) ++s->aliases[base::FoldName(n.display)][n.display];
+  ++s->article_ids[articles[l.article].id];
+  if (!l.description.empty()) ++s->descriptions[l.description];
+  if (!l.date.empty()) ++s->dates[l.date];
+  s->mentions += l.mentions;
+  if (l.part_of >= 0) s->with_part_of.push_back(i);
+  ++s->own_displays[own][l.names.front().display];
+  KeepEarliest(l.article, &s->earliest.try_emplace(own, -1).first->second);
+  for (const auto& k : l.keys) {
+    ++s->group_keys[own][k];
+    ++s->key_groups[k][own];
+    if (KeyName(k) != own) KeepEarliest(l.article, &s->alias_earliest.try_emplace(k, -1).first->second);
+  }
+  for (const proto::MergeNote& n : l.notes) {
+    auto it = article_index.find(n.article_id());
+    KeepEarliest(it == article_index.end() ? -1 : it->second,
+                 &s->notes.try_emplace(std::make_pair(n.rule(), n.detail()), -1).first->second);
+  }
+}
+
+template <typename K>
+void AddCounts(const std::map<K, int>& from, std::map<K, int>* into) {
+  for (const auto& [k, c] : from) (*into)[k] += c;
+}
+
+void GraphResolver::State::Merge(const Summary& from, Summary* into) const {
+  for (const auto& [key, c] : from.candidates) {
+    Summary::Candidate& to = into->candidates[key];
+    AddCounts(c.displays, &to.displays);
+    to.words = c.words;
+  }
+  AddCounts(from.support, &into->support);
+  for (const auto& [folded, forms] : from.aliases) AddCounts(forms, &into->aliases[folded]);
+  AddCounts(from.article_ids, &into->article_ids);
+  AddCounts(from.descriptions, &into->descriptions);
+  AddCounts(from.dates, &into->dates);
+  into->mentions += from.mentions;
+  into->with_part_of.insert(into->with_part_of.end(), from.with_part_of.begin(), from.with_part_of.end());
+  for (const auto& [g, forms] : from.own_displays) AddCounts(forms, &into->own_displays[g]);
+  for (const auto& [g, a] : from.earliest) KeepEarliest(a, &into->earliest.try_emplace(g, -1).first->second);
+  for (const auto& [g, keys] : from.group_keys) AddCounts(keys, &into->group_keys[g]);
+  for (const auto& [k, groups] : from.key_groups) AddCounts(groups, &into->key_groups[k]);
+  for (const auto& [k, a] : from.alias_earliest) {
+    KeepEarliest(a, &into->alias_earliest.try_emplace(k, -1).first->second);
+  }
+  for (const auto& [n, a] : from.notes) KeepEarliest(a, &into->notes.try_emplace(n, -1).first->second);
 }
 
 Idx GraphResolver::State::Find(Idx i) {
@@ -330,15 +423,19 @@ void GraphResolver::State::Unindex(Idx r) {
   };
   if (root.probe) {
     for (const auto& t : root.tokens) drop(probe_index, t);
-    if (root.target >= 0) {
-      roots.at(root.target).children.erase(r);
-      touched.insert(root.target);
-      root.target = -1;
-    }
   } else {
     for (const auto& t : root.offers) drop(offer_index, t);
   }
   for (const auto& t : root.probe ? root.tokens : root.offers) touched_tokens.insert(t);
+}
+
+// The relations of every member of `root` must be keyed again, and the entities that are
+// part of them rewritten: the members' entity id changes.
+void GraphResolver::State::Relabel(Idx root) {
+  for (Idx m : roots.at(root).members) {
+    rekey.insert(locals[m].relations.begin(), locals[m].relations.end());
+    renamed.push_back(m);
+  }
 }
 
 void GraphResolver::State::Union(Idx a, Idx b) {
@@ -349,23 +446,30 @@ void GraphResolver::State::Union(Idx a, Idx b) {
   Unindex(rb);
   Root& keep = roots.at(ra);
   Root& gone = roots.at(rb);
-  // Probes joined to either side are decided again against the merged root.
-  for (Root* side : {&keep, &gone}) {
-    for (Idx c : side->children) {
-      roots.at(c).target = -1;
-      reevaluate.insert(c);
-      touched.insert(c);
-    }
-    side->children.clear();
+  // `gone` disappears: the probes joined to it are decided again, and it leaves the root
+  // it was joined to. (Probes joined to `keep` stay; Index() has them reconsidered.)
+  for (Idx c : gone.children) {
+    roots.at(c).target = -1;
+    reevaluate.insert(c);
+    touched.insert(c);
   }
+  gone.children.clear();
+  if (gone.probe && gone.target >= 0) {
+    roots.at(gone.target).children.erase(rb);
+    touched.insert(gone.target);
+    if (gone.target != keep.target) reshaped.insert(gone.target);
+  }
+  if (!gone.settled_id.empty()) {
+    stale.insert(gone.settled_id);
+    if (gone.settled_id != keep.settled_id) reshaped.insert(ra);  // two nodes become one
+  }
+  if (gone.settled_id != keep.settled_id) Relabel(rb);
   keep.members.insert(keep.members.end(), gone.members.begin(), gone.members.end());
-  keep.probe = keep.probe && gone.probe;
   keep.offers.insert(keep.offers.end(), gone.offers.begin(), gone.offers.end());
   keep.tokens.insert(keep.tokens.end(), gone.tokens.begin(), gone.tokens.end());
   SortUnique(&keep.offers);
   SortUnique(&keep.tokens);
-  if (!keep.probe) keep.tokens.clear();
-  keep.candidates = 0;
+  Merge(gone.summary, &keep.summary);
   parent[rb] = ra;
   roots.erase(rb);
   Index(ra);
@@ -392,13 +496,16 @@ void GraphResolver::State::Reevaluate(Idx p) {
   const Idx target = candidates.size() == 1 ? *candidates.begin() : -1;
   if (target == probe.target && candidates.size() == probe.candidates) return;
   touched.insert(p);
+  reshaped.insert(p);
   if (probe.target >= 0) {
     roots.at(probe.target).children.erase(p);
     touched.insert(probe.target);
+    reshaped.insert(probe.target);
   }
   if (target >= 0) {
     roots.at(target).children.insert(p);
     touched.insert(target);
+    reshaped.insert(target);
   }
   probe.target = target;
   probe.candidates = candidates.size();
@@ -409,51 +516,28 @@ Idx GraphResolver::State::Primary(Idx root) const {
   return r.probe && r.target >= 0 ? r.target : root;
 }
 
-std::vector<Idx> GraphResolver::State::NodeMembers(Idx primary) const {
-  const Root& r = roots.at(primary);
-  std::vector<Idx> out = r.members;
-  for (Idx c : r.children) {
-    const auto& m = roots.at(c).members;
-    out.insert(out.end(), m.begin(), m.end());
-  }
-  return out;
+const std::string& GraphResolver::State::CurrentId(Idx local) const {
+  return roots.at(Primary(FindConst(local))).settled_id;
 }
 
-// The node's name: among the names of its full members (persons: of two words or more),
-// the one most members use as their own name, then the one with most words, then the
-// longest, then the first by key. Depends only on the set of members.
+// The node's name: among the names of its own root's members that identify it (persons:
+// not a bare surname; organisations and places: not an acronym), the one most members use
+// as their own name, then the one most members use at all, then the one with most words,
+// then the longest, then the first by key. Depends only on the set of members.
 Name GraphResolver::State::Canonical(Idx primary) const {
-  const Root& root = roots.at(primary);
-  std::vector<Idx> basis;
-  for (Idx m : root.members) {
-    if (locals[m].kind == Kind::kFull) basis.push_back(m);
-  }
-  if (basis.empty()) basis = root.members;
-  // Full nodes are named by a name that identifies them on its own (a key): not a bare
-  // surname, not an acronym.
-  const std::string type = base::AsciiLower(TypeName(locals[basis.front()].type)) + "|";
-  std::map<std::string, int> support;
-  std::map<std::string, std::map<std::string, int>> displays;
-  std::map<std::string, size_t> words;
-  for (Idx m : basis) {
-    const Local& l = locals[m];
-    ++support[l.names.front().key];
-    for (const Name& n : l.names) {
-      if (!root.probe && !std::binary_search(l.keys.begin(), l.keys.end(), type + n.key)) continue;
-      ++displays[n.key][n.display];
-      words[n.key] = n.words;
-    }
-  }
+  const Summary& s = roots.at(primary).summary;
   Name best;
-  std::tuple<int, size_t, size_t> best_score{-1, 0, 0};
-  for (const auto& [key, forms] : displays) {
-    const std::string display = MostFrequent(forms);
-    const auto it = support.find(key);
-    const std::tuple<int, size_t, size_t> score{it == support.end() ? 0 : it->second, words[key],
-                                                display.size()};
+  std::tuple<int, int, size_t, size_t> best_score{-1, 0, 0, 0};
+  for (const auto& [key, c] : s.candidates) {
+    const std::string display = MostFrequent(c.displays);
+    const auto it = s.support.find(key);
+    int uses = 0;
+    for (const auto& [form, count] : c.displays) uses += count;
+    const std::tuple<int, int, size_t, size_t> score{it == s.support.end() ? 0 : it->second, uses, c.words,
+                                                     display.size()};
     if (score > best_score) {  // strictly better: ties keep the smaller key
       best_score = score;
-      best = Name{display, key, words[key]};
+      best = Name{display, key, c.words};
     }
   }
   return best;
@@ -469,88 +553,56 @@ std::tuple<std::string, std::string> GraphResolver::State::ArticleOrder(int32_t 
   return {a.date.empty() ? "~" : a.date, a.id};
 }
 
-int32_t GraphResolver::State::Earliest(const std::vector<Idx>& members) const {
-  int32_t best = locals[members.front()].article;
-  for (Idx m : members) {
-    if (ArticleOrder(locals[m].article) < ArticleOrder(best)) best = locals[m].article;
-  }
-  return best;
-}
-
 // Why the node's names are one entity: one note per name other than the canonical one,
 // the extractor's own notes, and why a lone surname or acronym was kept apart.
 std::vector<proto::MergeNote> GraphResolver::State::Notes(Idx primary, const Name& canonical) const {
   const Root& root = roots.at(primary);
-  const std::vector<Idx> members = NodeMembers(primary);
-  const bool person = locals[members.front()].type == proto::PERSON;
+  const proto::EntityType type = locals[root.members.front()].type;
+  const bool person = type == proto::PERSON;
   std::map<std::pair<std::string, std::string>, int32_t> notes;  // (rule, detail) -> article
   auto add = [&](const std::string& rule, const std::string& detail, int32_t article) {
-    auto [it, inserted] = notes.emplace(std::make_pair(rule, detail), article);
-    if (!inserted && article >= 0 && (it->second < 0 || ArticleOrder(article) < ArticleOrder(it->second))) {
-      it->second = article;
-    }
+    KeepEarliest(article, &notes.try_emplace(std::make_pair(rule, detail), -1).first->second);
   };
-  // Members grouped by the key of their own name.
-  std::map<std::string, std::vector<Idx>> groups;
-  for (Idx m : members) groups[locals[m].names.front().key].push_back(m);
-  // Which groups each union key occurs in.
-  std::map<std::string, std::set<std::string>> key_groups;
-  for (const auto& [gkey, group] : groups) {
-    for (Idx m : group) {
-      for (const auto& k : locals[m].keys) key_groups[k].insert(gkey);
-    }
-  }
   const std::string to = " -> " + Quote(canonical.display);
-  for (const auto& [gkey, group] : groups) {
-    if (gkey == canonical.key) continue;
-    std::map<std::string, int> forms;
-    for (Idx m : group) ++forms[locals[m].names.front().display];
-    const std::string from = Quote(MostFrequent(forms));
-    const bool joined_probe =
-        std::all_of(group.begin(), group.end(), [&](Idx m) { return FindConst(m) != primary; });
-    if (joined_probe) {
-      add(person ? "surname" : "acronym",
-          from + to + (person ? ": the only person in the graph with that surname"
-                              : ": the only " + TypeName(locals[group.front()].type) +
-                                    " in the graph it can stand for"),
-          Earliest(group));
-      continue;
-    }
-    // The smallest key this group shares with another group, and where it was given as a
-    // second name (an alias) rather than an entity's own name.
+  const Summary& s = root.summary;
+  // Names joined by a shared name: the smallest key the group shares with another group,
+  // and the earliest article that gave it as a second name.
+  for (const auto& [group, forms] : s.own_displays) {
+    if (group == canonical.key) continue;
     std::string shared;
-    for (Idx m : group) {
-      for (const auto& k : locals[m].keys) {
-        if (key_groups[k].size() > 1 && (shared.empty() || k < shared)) shared = k;
+    for (const auto& [k, count] : s.group_keys.at(group)) {
+      if (s.key_groups.at(k).size() > 1) {
+        shared = k;
+        break;
       }
     }
-    const std::string shared_name = shared.substr(shared.find('|') + 1);
-    std::string shared_display;
-    std::vector<Idx> linking;  // members that gave the shared name as a second name
-    for (Idx m : members) {
-      const Local& l = locals[m];
-      if (!std::binary_search(l.keys.begin(), l.keys.end(), shared)) continue;
-      for (const Name& n : l.names) {
-        if (n.key == shared_name && (shared_display.empty() || n.display < shared_display)) {
-          shared_display = n.display;
-        }
-      }
-      if (l.names.front().key != shared_name) linking.push_back(m);
+    std::string detail = Quote(MostFrequent(forms)) + to;
+    int32_t article = s.earliest.at(group);
+    if (!shared.empty()) {
+      const auto c = s.candidates.find(std::string(KeyName(shared)));
+      if (c != s.candidates.end()) detail += " (shared name " + Quote(c->second.displays.begin()->first) + ")";
+      if (auto a = s.alias_earliest.find(shared); a != s.alias_earliest.end()) article = a->second;
     }
-    add("alias", from + to + " (shared name " + Quote(shared_display) + ")",
-        Earliest(linking.empty() ? group : linking));
+    add("alias", detail, article);
   }
-  for (Idx m : members) {
-    for (const proto::MergeNote& n : locals[m].notes) {
-      auto it = article_index.find(n.article_id());
-      add(n.rule(), n.detail(), it == article_index.end() ? -1 : it->second);
+  for (const auto& [n, a] : s.notes) add(n.first, n.second, a);
+  // Surnames and acronyms joined because they fit this entity only.
+  for (Idx c : root.children) {
+    const Summary& cs = roots.at(c).summary;
+    for (const auto& [group, forms] : cs.own_displays) {
+      if (group == canonical.key) continue;
+      add(person ? "surname" : "acronym",
+          Quote(MostFrequent(forms)) + to +
+              (person ? ": the only person in the graph with that surname"
+                      : ": the only " + TypeName(type) + " in the graph it can stand for"),
+          cs.earliest.at(group));
     }
+    for (const auto& [n, a] : cs.notes) add(n.first, n.second, a);
   }
   if (root.probe && root.candidates >= 2) {
     add(person ? "surname-ambiguous" : "acronym-ambiguous",
         Quote(canonical.display) + " kept apart: " + std::to_string(root.candidates) +
-            (person ? " people in the graph have that surname"
-                    : " " + TypeName(locals[members.front()].type) + " entities in the graph fit it"),
+            (person ? " people in the graph have that surname" : " " + TypeName(type) + " entities in the graph fit it"),
         -1);
   }
   std::vector<proto::MergeNote> out;
@@ -567,8 +619,8 @@ std::vector<proto::MergeNote> GraphResolver::State::Notes(Idx primary, const Nam
 Status GraphResolver::State::Rekey(int32_t ri, std::set<std::string>* dirty) {
   LocalRel& lr = rels[ri];
   MergedRel m;
-  m.subject = locals[lr.subject].entity_id;
-  m.object = locals[lr.object].entity_id;
+  m.subject = CurrentId(lr.subject);
+  m.object = CurrentId(lr.object);
   m.negated = lr.negated;
   m.symmetric = lr.symmetric;
   m.date = lr.date;
@@ -611,23 +663,11 @@ void GraphResolver::Add(const proto::ArticleGraph& graph) {
   s.articles.push_back({graph.article().id(), graph.article().date()});
   s.article_index.emplace(graph.article().id(), a);
   std::unordered_map<std::string, Idx> by_local_id;
+  const Idx first = static_cast<Idx>(s.locals.size());
   for (const proto::Entity& e : graph.entities()) {
     const Idx i = static_cast<Idx>(s.locals.size());
     s.locals.push_back(s.MakeLocal(e, a));
     s.parent.push_back(i);
-    const Local& l = s.locals.back();
-    Root root;
-    root.members = {i};
-    root.probe = l.kind != Kind::kFull;
-    root.offers = l.offers;
-    root.tokens = l.tokens;
-    s.roots.emplace(i, std::move(root));
-    s.Index(i);
-    s.touched.insert(i);
-    for (const auto& k : l.keys) {
-      auto [it, inserted] = s.key_owner.emplace(k, i);
-      if (!inserted) s.Union(i, it->second);
-    }
     by_local_id.emplace(e.id(), i);
   }
   for (const proto::Entity& e : graph.entities()) {
@@ -635,6 +675,23 @@ void GraphResolver::Add(const proto::ArticleGraph& graph) {
     const Idx part = by_local_id.at(e.id()), whole = by_local_id.at(e.part_of());
     s.locals[part].part_of = whole;
     s.locals[whole].parts.push_back(part);
+  }
+  for (Idx i = first; i < static_cast<Idx>(s.locals.size()); ++i) {
+    const Local& l = s.locals[i];
+    Root root;
+    root.members = {i};
+    root.probe = l.kind != Kind::kFull;
+    root.offers = l.offers;
+    root.tokens = l.tokens;
+    s.Summarise(i, &root.summary);
+    s.roots.emplace(i, std::move(root));
+    s.added.push_back(i);
+    s.Index(i);
+    s.touched.insert(i);
+    for (const auto& k : l.keys) {
+      auto [it, inserted] = s.key_owner.emplace(k, i);
+      if (!inserted) s.Union(i, it->second);
+    }
   }
   for (int j = 0; j < graph.relations_size(); ++j) {
     const proto::Relation& r = graph.relations(j);
@@ -674,35 +731,52 @@ Result<ResolverChange> GraphResolver::Settle() {
   }
   for (Idx p : s.reevaluate) s.Reevaluate(p);
 
-  std::set<Idx> nodes;
+  std::set<Idx> nodes, reshaped;
   for (Idx t : s.touched) nodes.insert(s.Primary(s.Find(t)));
-  std::set<std::string> stale;
+  for (Idx r : s.reshaped) reshaped.insert(s.Primary(s.Find(r)));
+  std::map<Idx, std::set<std::string>> additions;  // node -> articles of its new locals
+  for (Idx i : s.added) additions[s.Primary(s.Find(i))].insert(s.articles[s.locals[i].article].id);
+  std::set<std::string>& stale = s.stale;
   std::map<std::string, Idx> fresh;
-  std::vector<Idx> renamed;
+  ResolverChange change;
   for (Idx n : nodes) {
     const std::string id = s.EntityIdOf(n);
     if (!fresh.emplace(id, n).second) {
       return Status::Corruption("two merged entities would have the id " + id);
     }
-    for (Idx m : s.NodeMembers(n)) {
-      Local& l = s.locals[m];
-      if (l.entity_id == id) continue;
-      if (!l.entity_id.empty()) stale.insert(l.entity_id);
-      l.entity_id = id;
-      renamed.push_back(m);
-      s.rekey.insert(l.relations.begin(), l.relations.end());
+    std::vector<Idx> node_roots{n};
+    node_roots.insert(node_roots.end(), s.roots.at(n).children.begin(), s.roots.at(n).children.end());
+    bool relabeled = false;
+    for (Idx r : node_roots) {
+      Root& root = s.roots.at(r);
+      if (root.settled_id == id) continue;
+      if (!root.settled_id.empty()) stale.insert(root.settled_id);
+      s.Relabel(r);
+      root.settled_id = id;
+      relabeled = true;
     }
     stale.insert(id);
+    // The article list: whole when the node was renamed or gained or lost whole roots,
+    // else the articles of its new mentions.
+    EntityArticles articles{id, relabeled || reshaped.count(n) > 0, {}};
+    if (articles.replace) {
+      for (const auto& [a, count] : s.roots.at(n).summary.article_ids) articles.article_ids.push_back(a);
+      for (Idx c : s.roots.at(n).children) {
+        for (const auto& [a, count] : s.roots.at(c).summary.article_ids) articles.article_ids.push_back(a);
+      }
+      SortUnique(&articles.article_ids);
+    } else if (auto it = additions.find(n); it != additions.end()) {
+      articles.article_ids.assign(it->second.begin(), it->second.end());
+    }
+    if (articles.replace || !articles.article_ids.empty()) change.entity_articles.push_back(std::move(articles));
   }
   // An entity that is part of a renamed one names it again (its own id stays).
   std::set<std::string> rewrite;
   for (const auto& [id, n] : fresh) rewrite.insert(id);
-  for (Idx m : renamed) {
+  for (Idx m : s.renamed) {
     for (Idx part : s.locals[m].parts) {
-      if (!rewrite.count(s.locals[part].entity_id)) {
-        rewrite.insert(s.locals[part].entity_id);
-        stale.insert(s.locals[part].entity_id);
-      }
+      const std::string& id = s.CurrentId(part);
+      if (rewrite.insert(id).second) stale.insert(id);
     }
   }
   for (const auto& id : stale) {
@@ -720,7 +794,6 @@ Result<ResolverChange> GraphResolver::Settle() {
     if (lr.subject < 0 || lr.object < 0) continue;
     KG_RETURN_IF_ERROR(s.Rekey(ri, &dirty));
   }
-  ResolverChange change;
   change.stale_entities.assign(stale.begin(), stale.end());
   change.entities.assign(rewrite.begin(), rewrite.end());
   change.stale_relations.assign(dirty.begin(), dirty.end());
@@ -731,6 +804,10 @@ Result<ResolverChange> GraphResolver::Settle() {
   s.touched_tokens.clear();
   s.reevaluate.clear();
   s.rekey.clear();
+  s.stale.clear();
+  s.renamed.clear();
+  s.added.clear();
+  s.reshaped.clear();
   return change;
 }
 
@@ -738,37 +815,48 @@ bool GraphResolver::HasArticle(const std::string& article_id) const {
   return s_->article_index.count(article_id) > 0;
 }
 
-proto::Entity GraphResolver::BuildEntity(const std::string& entity_id) const {
+proto::Entity GraphResolver::BuildEntity(const std::string& entity_id, bool with_articles) const {
   const State& s = *s_;
   const Idx primary = s.node_by_id.at(entity_id);
-  const std::vector<Idx> members = s.NodeMembers(primary);
+  const Root& root = s.roots.at(primary);
   const Name canonical = s.Canonical(primary);
-  const Local& first = s.locals[members.front()];
+  // The node is its root and its joined probes (few, small): their summaries combined
+  // field by field, never copying the root's.
+  std::vector<const Summary*> parts{&root.summary};
+  for (Idx c : root.children) parts.push_back(&s.roots.at(c).summary);
   proto::Entity e;
   e.set_id(entity_id);
   e.set_name(canonical.display);
-  e.set_type(first.type);
-  std::map<std::string, std::map<std::string, int>> aliases;  // folded -> form -> count
-  std::set<std::string> article_ids;
-  std::map<std::string, int> descriptions, dates, wholes;
+  e.set_type(s.locals[root.members.front()].type);
+  const std::string canonical_folded = base::FoldName(canonical.display);
+  std::map<std::string, std::map<std::string, int>> aliases;
+  std::map<std::string, int> dates, descriptions, wholes;
   uint64_t mentions = 0;
-  for (Idx m : members) {
-    const Local& l = s.locals[m];
-    for (const auto& form : l.surface) ++aliases[base::FoldName(form)][form];
-    for (const Name& n : l.names) ++aliases[base::FoldName(n.display)][n.display];
-    article_ids.insert(s.articles[l.article].id);
-    if (!l.description.empty()) ++descriptions[l.description];
-    if (!l.date.empty()) ++dates[l.date];
-    if (l.part_of >= 0 && s.locals[l.part_of].entity_id != entity_id) ++wholes[s.locals[l.part_of].entity_id];
-    mentions += l.mentions;
+  for (const Summary* p : parts) {
+    for (const auto& [folded, forms] : p->aliases) {
+      if (folded != canonical_folded) AddCounts(forms, &aliases[folded]);
+    }
+    AddCounts(p->dates, &dates);
+    AddCounts(p->descriptions, &descriptions);
+    mentions += p->mentions;
+    for (Idx m : p->with_part_of) {
+      const std::string& whole = s.CurrentId(s.locals[m].part_of);
+      if (whole != entity_id) ++wholes[whole];
+    }
   }
-  aliases.erase(base::FoldName(canonical.display));
   std::vector<std::string> alias_list;
   for (const auto& [folded, forms] : aliases) alias_list.push_back(MostFrequent(forms));
   std::sort(alias_list.begin(), alias_list.end());
   for (auto& a : alias_list) e.add_aliases(std::move(a));
   e.set_mention_count(static_cast<uint32_t>(std::min<uint64_t>(mentions, UINT32_MAX)));
-  for (const auto& id : article_ids) e.add_article_ids(id);
+  if (with_articles) {
+    std::vector<std::string> ids;
+    for (const Summary* p : parts) {
+      for (const auto& [id, count] : p->article_ids) ids.push_back(id);
+    }
+    SortUnique(&ids);
+    for (auto& id : ids) e.add_article_ids(std::move(id));
+  }
   for (auto& note : s.Notes(primary, canonical)) *e.add_merges() = std::move(note);
   if (!dates.empty()) e.set_date(MostFrequent(dates));
   if (!descriptions.empty()) e.set_description(MostFrequent(descriptions));
@@ -808,10 +896,10 @@ Result<proto::Relation> GraphResolver::BuildRelation(const std::string& relation
     ++modalities[r.modality()];
     cooperation += r.cooperation();
     mentions += std::max<uint64_t>({1, r.mention_count(), static_cast<uint64_t>(r.evidence_size())});
-    if (lr.attributed >= 0) ++attributed[s.locals[lr.attributed].entity_id];
-    if (lr.location >= 0) ++locations[s.locals[lr.location].entity_id];
+    if (lr.attributed >= 0) ++attributed[s.CurrentId(lr.attributed)];
+    if (lr.location >= 0) ++locations[s.CurrentId(lr.location)];
     if (!r.event_date().empty()) ++event_dates[r.event_date()];
-    (s.locals[lr.subject].entity_id == m.subject ? forward : backward) += 1;
+    (s.CurrentId(lr.subject) == m.subject ? forward : backward) += 1;
     sources.insert(article.id);
     if (!article.date.empty()) {
       if (first_seen.empty() || article.date < first_seen) first_seen = article.date;

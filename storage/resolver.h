@@ -27,11 +27,20 @@ namespace kg::storage {
 using GraphSource =
     std::function<base::Result<const proto::ArticleGraph*>(const std::string& article_id)>;
 
+// The articles an entity is named in, as one Settle() changed them.
+struct EntityArticles {
+  std::string entity_id;
+  bool replace = false;                  // article_ids is the whole list, else additions
+  std::vector<std::string> article_ids;  // sorted
+};
+
 // What one Settle() changed. Stale records (and their alias or index entries) are to be
-// deleted before the listed ids are written again; an id may be in both lists.
+// deleted before the listed ids are written again; an id may be in both lists. A stale
+// entity id that is not written again is gone, with its article list.
 struct ResolverChange {
   std::vector<std::string> stale_entities;
   std::vector<std::string> entities;  // ids to write with BuildEntity
+  std::vector<EntityArticles> entity_articles;
   std::vector<std::string> stale_relations;
   std::vector<std::string> relations;  // ids to write with BuildRelation
 };
@@ -57,8 +66,9 @@ class GraphResolver {
   base::Result<ResolverChange> Settle();
 
   bool HasArticle(const std::string& article_id) const;
+  // The merged entity; article_ids only `with_articles` (they may be many).
   // REQUIRES: Settle() since the last Add(); `entity_id` among EntityIds().
-  proto::Entity BuildEntity(const std::string& entity_id) const;
+  proto::Entity BuildEntity(const std::string& entity_id, bool with_articles = true) const;
   // REQUIRES: as BuildEntity; `relation_id` among RelationIds().
   base::Result<proto::Relation> BuildRelation(const std::string& relation_id,
                                               const GraphSource& source) const;

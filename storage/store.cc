@@ -8,6 +8,7 @@
 #include <rocksdb/write_batch.h>
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -30,7 +31,7 @@ namespace {
 
 // Bumped whenever the merge rules change what a set of articles yields; a database
 // settled under other rules is rebuilt from its article graphs on the first write.
-constexpr int kMergeRulesVersion = 1;
+constexpr int kMergeRulesVersion = 2;  // 2: doubled letters do not separate names
 
 bool Contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
 
@@ -65,6 +66,46 @@ Status FromRocks(const rocksdb::Status& s, const std::string& path) {
 
 std::string Uint(uint64_t v) { return std::to_string(v); }
 
+// The snapshot that reads of this thread on `db` use (see Store::Impl::ReadView).
+struct PinnedView {
+  const rocksdb::DB* db = nullptr;
+  const rocksdb::Snapshot* snapshot = nullptr;
+};
+thread_local PinnedView t_view;
+
+rocksdb::ReadOptions ReadOptionsFor(const rocksdb::DB* db) {
+  rocksdb::ReadOptions ro;
+  if (t_view.db == db) ro.snapshot = t_view.snapshot;
+  return ro;
+}
+
+// Parsed article graphs, the `capacity` most recently added kept (a stored graph never
+// changes). Reports of one event come close together, so rebuilding an edge that gains
+// another report mostly finds its other sources here. A pointer it returned stays valid
+// until the next Insert.
+class GraphCache {
+ public:
+  explicit GraphCache(size_t capacity) : capacity_(capacity) {}
+  const proto::ArticleGraph* Find(const std::string& id) const {
+    auto it = graphs_.find(id);
+    return it == graphs_.end() ? nullptr : it->second.get();
+  }
+  const proto::ArticleGraph* Insert(const std::string& id, proto::ArticleGraph graph) {
+    if (const proto::ArticleGraph* g = Find(id)) return g;
+    if (graphs_.size() >= capacity_) {
+      graphs_.erase(order_.front());
+      order_.pop_front();
+    }
+    order_.push_back(id);
+    return (graphs_[id] = std::make_unique<proto::ArticleGraph>(std::move(graph))).get();
+  }
+
+ private:
+  size_t capacity_;
+  std::unordered_map<std::string, std::unique_ptr<proto::ArticleGraph>> graphs_;
+  std::deque<std::string> order_;
+};
+
 }  // namespace
 
 class Store::Impl {
@@ -87,13 +128,35 @@ class Store::Impl {
     delete db;
   }
 
+  // Pins one view of the database for every read a public call makes, so that a write
+  // committed meanwhile (by another thread) is seen by all of them or none. Nested views
+  // keep the outer one; a read-only database never changes and needs none.
+  class ReadView {
+   public:
+    explicit ReadView(const Impl& d) {
+      if (d.read_only || t_view.db != nullptr) return;
+      db_ = d.db;
+      t_view = {db_, db_->GetSnapshot()};
+    }
+    ~ReadView() {
+      if (db_ == nullptr) return;
+      db_->ReleaseSnapshot(t_view.snapshot);
+      t_view = {};
+    }
+    ReadView(const ReadView&) = delete;
+    ReadView& operator=(const ReadView&) = delete;
+
+   private:
+    rocksdb::DB* db_ = nullptr;
+  };
+
   rocksdb::ColumnFamilyHandle* cf(Cf c) const { return cfs[static_cast<size_t>(c)]; }
   Status Err(const rocksdb::Status& s) const { return FromRocks(s, path); }
 
   // The value at `key`, std::nullopt when absent.
   Result<std::optional<std::string>> Get(Cf c, const std::string& key) const {
     std::string value;
-    rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cf(c), key, &value);
+    rocksdb::Status s = db->Get(ReadOptionsFor(db), cf(c), key, &value);
     if (s.IsNotFound()) return std::optional<std::string>();
     if (!s.ok()) return Err(s);
     return std::optional<std::string>(std::move(value));
@@ -116,7 +179,7 @@ class Store::Impl {
   // false to stop.
   template <typename Fn>
   Status Scan(Cf c, const std::string& prefix, Fn fn) const {
-    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), cf(c)));
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ReadOptionsFor(db), cf(c)));
     for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
       if (!fn(it->key().ToString(), it->value())) break;
     }
@@ -157,26 +220,21 @@ class Store::Impl {
                      const GraphSource& source, rocksdb::WriteBatch* batch) const;
   Status RewriteAll(const GraphResolver& resolver);
   void PutCounts(const GraphResolver& resolver, rocksdb::WriteBatch* batch) const;
-  GraphSource StoredGraphs(std::unordered_map<std::string, std::unique_ptr<proto::ArticleGraph>>* cache,
-                           const proto::ArticleGraph* pending) const;
+  GraphSource StoredGraphs(GraphCache* cache, const proto::ArticleGraph* pending) const;
+  mutable GraphCache recent_graphs{256};  // used under write_mu
 };
 
-GraphSource Store::Impl::StoredGraphs(
-    std::unordered_map<std::string, std::unique_ptr<proto::ArticleGraph>>* cache,
-    const proto::ArticleGraph* pending) const {
+GraphSource Store::Impl::StoredGraphs(GraphCache* cache, const proto::ArticleGraph* pending) const {
   return [this, cache, pending](const std::string& id) -> Result<const proto::ArticleGraph*> {
     if (pending != nullptr && pending->article().id() == id) return pending;
-    if (auto it = cache->find(id); it != cache->end()) return it->second.get();
-    if (cache->size() >= 4096) cache->clear();  // bounds memory on a full rebuild
+    if (const proto::ArticleGraph* g = cache->Find(id)) return g;
     auto graph = GetProto<proto::ArticleGraph>(Cf::kArticleGraphs, id);
     if (!graph.ok()) return graph.status();
     if (!graph->has_value()) {
       return Status::Corruption("database " + path + " is corrupt: the graph of article " + id +
                                 " is missing");
     }
-    auto& slot = (*cache)[id];
-    slot = std::make_unique<proto::ArticleGraph>(std::move(**graph));
-    return slot.get();
+    return cache->Insert(id, std::move(**graph));
   };
 }
 
@@ -231,6 +289,13 @@ Status Store::Impl::EnsureResolver() {
 
 Status Store::Impl::WriteChange(const GraphResolver& r, const ResolverChange& change,
                                 const GraphSource& source, rocksdb::WriteBatch* batch) const {
+  const std::set<std::string> written(change.entities.begin(), change.entities.end());
+  auto drop_articles = [&](const std::string& id) {
+    return Scan(Cf::kEntityArticles, keys::EntityArticlePrefix(id), [&](const std::string& key, const rocksdb::Slice&) {
+      batch->Delete(cf(Cf::kEntityArticles), key);
+      return true;
+    });
+  };
   for (const auto& id : change.stale_entities) {
     auto old = GetProto<proto::Entity>(Cf::kEntities, id);
     if (!old.ok()) return old.status();
@@ -240,9 +305,14 @@ Status Store::Impl::WriteChange(const GraphResolver& r, const ResolverChange& ch
     for (const auto& a : (*old)->aliases()) {
       batch->Delete(cf(Cf::kAliases), keys::AliasKey(base::FoldName(a), id));
     }
+    if (!written.count(id)) KG_RETURN_IF_ERROR(drop_articles(id));
+  }
+  for (const EntityArticles& ea : change.entity_articles) {
+    if (ea.replace) KG_RETURN_IF_ERROR(drop_articles(ea.entity_id));
+    for (const auto& a : ea.article_ids) batch->Put(cf(Cf::kEntityArticles), keys::EntityArticleKey(ea.entity_id, a), "");
   }
   for (const auto& id : change.entities) {
-    const proto::Entity e = r.BuildEntity(id);
+    const proto::Entity e = r.BuildEntity(id, /*with_articles=*/false);
     batch->Put(cf(Cf::kEntities), id, e.SerializeAsString());
     batch->Put(cf(Cf::kAliases), keys::AliasKey(base::FoldName(e.name()), id), "");
     for (const auto& a : e.aliases()) batch->Put(cf(Cf::kAliases), keys::AliasKey(base::FoldName(a), id), "");
@@ -266,7 +336,8 @@ Status Store::Impl::WriteChange(const GraphResolver& r, const ResolverChange& ch
 // Replaces the whole merged graph by what `r` holds, in one atomic write.
 Status Store::Impl::RewriteAll(const GraphResolver& r) {
   rocksdb::WriteBatch batch;
-  for (Cf c : {Cf::kEntities, Cf::kAliases, Cf::kRelations, Cf::kBySubject, Cf::kByObject, Cf::kByPredicate}) {
+  for (Cf c : {Cf::kEntities, Cf::kAliases, Cf::kEntityArticles, Cf::kRelations, Cf::kBySubject, Cf::kByObject,
+               Cf::kByPredicate}) {
     KG_RETURN_IF_ERROR(Scan(c, "", [&](const std::string& key, const rocksdb::Slice&) {
       batch.Delete(cf(c), key);
       return true;
@@ -275,7 +346,11 @@ Status Store::Impl::RewriteAll(const GraphResolver& r) {
   ResolverChange all;
   all.entities = r.EntityIds();
   all.relations = r.RelationIds();
-  std::unordered_map<std::string, std::unique_ptr<proto::ArticleGraph>> cache;
+  for (const auto& id : all.entities) {
+    const proto::Entity e = r.BuildEntity(id, /*with_articles=*/true);
+    all.entity_articles.push_back({id, false, {e.article_ids().begin(), e.article_ids().end()}});
+  }
+  GraphCache cache(4096);
   KG_RETURN_IF_ERROR(WriteChange(r, all, StoredGraphs(&cache, nullptr), &batch));
   PutCounts(r, &batch);
   rocksdb::Status s = db->Write(rocksdb::WriteOptions(), &batch);
@@ -447,14 +522,14 @@ Result<AddOutcome> Store::AddArticle(const proto::ArticleGraph& graph) {
   rocksdb::WriteBatch batch;
   batch.Put(d.cf(Cf::kArticles), id, graph.article().SerializeAsString());
   batch.Put(d.cf(Cf::kArticleGraphs), id, graph.SerializeAsString());
-  std::unordered_map<std::string, std::unique_ptr<proto::ArticleGraph>> cache;
-  if (Status s = d.WriteChange(*d.resolver, *change, d.StoredGraphs(&cache, &graph), &batch); !s.ok()) {
+  if (Status s = d.WriteChange(*d.resolver, *change, d.StoredGraphs(&d.recent_graphs, &graph), &batch); !s.ok()) {
     return fail(s);
   }
   d.PutCounts(*d.resolver, &batch);
   rocksdb::Status s = d.db->Write(rocksdb::WriteOptions(), &batch);
   if (!s.ok()) return fail(d.Err(s));
   d.wrote = true;
+  d.recent_graphs.Insert(id, graph);
   return AddOutcome::kAdded;
 }
 
@@ -473,10 +548,19 @@ Result<std::optional<proto::ArticleGraph>> Store::GetArticleGraph(const std::str
 }
 
 Result<std::optional<proto::Entity>> Store::GetEntity(const std::string& entity_id) const {
-  return impl_->GetProto<proto::Entity>(Cf::kEntities, entity_id);
+  const Impl::ReadView view(*impl_);
+  auto e = impl_->GetProto<proto::Entity>(Cf::kEntities, entity_id);
+  if (!e.ok() || !e->has_value()) return e;
+  KG_RETURN_IF_ERROR(impl_->Scan(Cf::kEntityArticles, keys::EntityArticlePrefix(entity_id),
+                                 [&](const std::string& key, const rocksdb::Slice&) {
+                                   (*e)->add_article_ids(std::string(keys::LastPart(key)));
+                                   return true;
+                                 }));
+  return e;
 }
 
 Result<std::vector<proto::Entity>> Store::FindEntities(const std::string& name) const {
+  const Impl::ReadView view(*impl_);
   const std::string folded = base::FoldName(name);
   std::vector<proto::Entity> out;
   if (folded.empty()) return out;
@@ -498,6 +582,7 @@ Result<std::optional<proto::Relation>> Store::GetRelation(const std::string& rel
 }
 
 Result<std::vector<proto::Relation>> Store::FindRelations(const RelationFilter& filter) const {
+  const Impl::ReadView view(*impl_);
   const keys::Scan plan = keys::PlanScan(filter);
   std::vector<proto::Relation> out;
   Status parse_status;
@@ -529,11 +614,27 @@ Result<std::vector<proto::Relation>> Store::FindRelations(const RelationFilter& 
 }
 
 Result<proto::Graph> Store::ExportGraph() const {
+  const Impl::ReadView view(*impl_);
   proto::Graph g;
   Status parse_status;
+  std::map<std::string, proto::Entity*> by_id;
   KG_RETURN_IF_ERROR(impl_->Scan(Cf::kEntities, "", [&](const std::string& key, const rocksdb::Slice& v) {
-    parse_status = impl_->ParseInto(g.add_entities(), v, Cf::kEntities, key);
+    proto::Entity* e = g.add_entities();
+    parse_status = impl_->ParseInto(e, v, Cf::kEntities, key);
+    by_id.emplace_hint(by_id.end(), key, e);
     return parse_status.ok();
+  }));
+  KG_RETURN_IF_ERROR(parse_status);
+  KG_RETURN_IF_ERROR(impl_->Scan(Cf::kEntityArticles, "", [&](const std::string& key, const rocksdb::Slice&) {
+    const size_t nul = key.find('\0');
+    auto it = by_id.find(key.substr(0, nul));
+    if (it == by_id.end()) {
+      parse_status = Status::Corruption("database " + impl_->path + " is inconsistent: the article list of " +
+                                        key.substr(0, nul) + " belongs to no entity");
+      return false;
+    }
+    it->second->add_article_ids(key.substr(nul + 1));
+    return true;
   }));
   KG_RETURN_IF_ERROR(parse_status);
   KG_RETURN_IF_ERROR(impl_->Scan(Cf::kRelations, "", [&](const std::string& key, const rocksdb::Slice& v) {
@@ -550,6 +651,7 @@ Result<proto::Graph> Store::ExportGraph() const {
 }
 
 Result<StoreStats> Store::Stats() const {
+  const Impl::ReadView view(*impl_);
   StoreStats stats;
   auto articles = impl_->MetaCount(keys::kArticleCountKey);
   auto entities = impl_->MetaCount(keys::kEntityCountKey);
@@ -565,6 +667,7 @@ Result<StoreStats> Store::Stats() const {
 }
 
 Status Store::Verify() const {
+  const Impl::ReadView view(*impl_);
   const Impl& d = *impl_;
   auto bad = [&](const std::string& what) {
     return Status::Corruption("database " + d.path + " is inconsistent: " + what);

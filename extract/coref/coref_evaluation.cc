@@ -82,7 +82,7 @@ Result<std::vector<std::string>> GumSplit(const std::string& gum_dir, const std:
 }
 
 Result<CorefScore> EvaluateGumPronouns(const std::string& gum_dir, const std::vector<std::string>& docs,
-                                       const CorefSystem& system) {
+                                       const CorefSystem& system, std::vector<std::string>* errors) {
   CorefScore score;
   for (const std::string& name : docs) {
     auto sentences = ReadConlluFile(gum_dir + "/dep/" + name + ".conllu");
@@ -171,15 +171,34 @@ Result<CorefScore> EvaluateGumPronouns(const std::string& gum_dir, const std::ve
       if (!has_antecedent) continue;
       ++score.evaluable;
       auto answer = pronoun_answer.find(m.begin);
-      if (answer == pronoun_answer.end()) continue;
-      ++score.resolved;
       bool right = false;
-      for (int referent : answer->second) {
-        for (const auto& [b, e] : name_spans[referent]) {
-          for (const GoldMention& n : named_in_chain[m.chain]) right |= b <= n.end && n.begin <= e;
+      if (answer != pronoun_answer.end()) {
+        ++score.resolved;
+        for (int referent : answer->second) {
+          for (const auto& [b, e] : name_spans[referent]) {
+            for (const GoldMention& n : named_in_chain[m.chain]) right |= b <= n.end && n.begin <= e;
+          }
         }
+        if (right) ++score.correct;
       }
-      if (right) ++score.correct;
+      if (errors && !right) {
+        auto words = [&](int b, int e) {
+          std::string w;
+          for (int t = b; t <= e; ++t) w += (w.empty() ? "" : " ") + forms[t];
+          return w;
+        };
+        const GoldMention& antecedent = named_in_chain[m.chain].front();
+        std::string got = "nothing";
+        if (answer != pronoun_answer.end() && !answer->second.empty()) {
+          const int r = answer->second[0];
+          got = r < static_cast<int>(refs.referents.size()) ? refs.referents[r].name : "?";
+        }
+        const auto [s_index, t_index] = position[m.begin];
+        const int from = first_token[s_index];
+        errors->push_back(name + ": '" + forms[m.begin] + "' (token " + std::to_string(t_index) + ") in \"" +
+                          words(from, from + static_cast<int>(doc.sentences[s_index].tokens.size()) - 1) +
+                          "\": gold " + words(antecedent.begin, antecedent.end) + ", got " + got);
+      }
     }
   }
   return score;

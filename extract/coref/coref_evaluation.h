@@ -35,8 +35,9 @@ using CorefSystem = std::function<ArticleReferents(Document* doc)>;
 // The GUM document names of a split ("train", "dev", "test") listed in <gum_dir>/SPLITS.md.
 base::Result<std::vector<std::string>> GumSplit(const std::string& gum_dir, const std::string& split);
 
-// Scores `system` on the named GUM documents under `gum_dir`.
+// Scores `system` on the named GUM documents under `gum_dir`. When `errors` is given, one
+// line per missed or wrong pronoun is appended ("doc: 'he' in <sentence>: gold X, got Y").
 base::Result<CorefScore> EvaluateGumPronouns(const std::string& gum_dir, const std::vector<std::string>& docs,
-                                             const CorefSystem& system);
+                                             const CorefSystem& system, std::vector<std::string>* errors = nullptr);
 
 }  // namespace kg::extract

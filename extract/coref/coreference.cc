@@ -1,6 +1,7 @@
 #include "extract/coref/coreference.h"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -138,10 +139,12 @@ class CorefPass {
       : coref_(coref), doc_(doc), refs_(refs) {}
 
   void Run() {
+    // The names NER found; references this pass adds belong to the sentence being read,
+    // after its view is built.
+    const ReferenceIndex index(*refs_, static_cast<int>(doc_.sentences.size()));
     for (int s = 0; s < static_cast<int>(doc_.sentences.size()); ++s) {
       if (doc_.sentences[s].tokens.empty()) continue;
-      // The view indexes the references made so far, names included.
-      SentenceView view(doc_.sentences[s], s, *refs_);
+      SentenceView view(doc_.sentences[s], s, *refs_, index);
       Sentence(view);
     }
   }
@@ -172,6 +175,10 @@ class CorefPass {
       }
       if (known[t].empty()) continue;
       history_.push_back({known[t], s, t, IsSubject(view, t)});
+      for (int r : known[t]) {
+        if (r >= static_cast<int>(counts_.size())) counts_.resize(r + 1, 0);
+        ++counts_[r];
+      }
       RecordPairs(view, t, known);
     }
   }
@@ -215,6 +222,11 @@ class CorefPass {
       if (cls == PronounClass::kNone || Pleonastic(view, t, cls)) return {};
       std::vector<int> found = Pronoun(view, t, cls);
       if (!found.empty()) Add(view.index(), t, t + 1, found, ReferenceSource::kPronoun);
+      // Once called "he" (or "she"), a person keeps that gender for later pronouns.
+      if (found.size() == 1 && (cls == PronounClass::kMale || cls == PronounClass::kFemale)) {
+        Referent& r = refs_->referents[found[0]];
+        if (r.gender == '?') r.gender = cls == PronounClass::kMale ? 'm' : 'f';
+      }
       return found;
     }
     if (tok.upos != "NOUN") return {};
@@ -308,10 +320,8 @@ class CorefPass {
     const bool reflexive = lower.size() > 4 && lower.compare(lower.size() - 4, 4, "self") == 0;
     if ((rel == "obj" || rel == "iobj" || rel == "obl") && !reflexive && view.head(t) >= 0) {
       const int subj = view.SubjectOf(view.head(t));
-      if (subj >= 0) {
-        for (const Mention& m : history_) {
-          if (m.sentence == view.index() && m.token == subj) excluded = m.referents;
-        }
+      for (auto it = history_.rbegin(); subj >= 0 && it != history_.rend() && it->sentence == view.index(); ++it) {
+        if (it->token == subj) excluded = it->referents;
       }
     }
     const Mention* best = nullptr;
@@ -326,7 +336,11 @@ class CorefPass {
       }
       double score = -3.0 * distance + (it->subject ? 2.0 : 0.0) - 0.01 * (distance == 0 ? t - it->token : 0);
       if (it->referents.size() == 1) {
-        const Referent& r = refs_->referents[it->referents[0]];
+        // The article's main characters stay salient: "he" after "placed in the care of
+        // Dr Bailey" is still the biography's subject.
+        const int id = it->referents[0];
+        score += std::log1p(id < static_cast<int>(counts_.size()) ? counts_[id] : 0);
+        const Referent& r = refs_->referents[id];
         if ((cls == PronounClass::kMale && r.gender == 'm') || (cls == PronounClass::kFemale && r.gender == 'f')) {
           score += 1.0;
         }
@@ -405,6 +419,7 @@ class CorefPass {
   const Document& doc_;
   ArticleReferents* refs_;
   std::vector<Mention> history_;
+  std::vector<int> counts_;  // mentions so far of each referent
   std::vector<Pair> pairs_;
 };
 

@@ -56,6 +56,22 @@ void Raise(Modality m, Modality* current) {
 
 }  // namespace
 
+bool ClauseContext::IsThatClause(int v) const {
+  const int mark = view_.FirstChild(v, "mark");
+  return mark >= 0 && view_.LowerForm(mark) == "that" && view_.IsVerb(v);
+}
+
+std::vector<int> ClauseContext::ReportedClauses(int r) const {
+  std::vector<int> out = view_.ChildrenWith(r, "ccomp");
+  for (int v = 0; v < view_.size(); ++v) {
+    if (v == r || !IsThatClause(v) || SentenceView::BaseRel(view_.token(v).deprel) == "ccomp") continue;
+    ClauseFacts facts;
+    Attribution(v, &facts);
+    if (facts.reporting_verb == r) out.push_back(v);
+  }
+  return out;
+}
+
 bool ClauseContext::IsReporting(int t) const {
   if (t < 0 || !view_.IsVerb(t)) return false;
   const EventSense* sense = lexicon_.Verb(view_.Lemma(t));
@@ -170,6 +186,16 @@ void ClauseContext::Attribution(int p, ClauseFacts* facts) const {
     if ((rel == "ccomp" || rel == "parataxis") && IsReporting(h)) {
       take_speaker(h);
       return;
+    }
+    // A "that" clause the parser hung somewhere else under a verb of saying ("said on
+    // Friday that Greece had…" with the clause on "Friday") is still what was said.
+    if (IsThatClause(q) && (rel == "acl" || rel == "obl" || rel == "nmod")) {
+      for (int up = h, hops = 0; up >= 0 && hops < 3; up = view_.head(up), ++hops) {
+        if (IsReporting(up)) {
+          take_speaker(up);
+          return;
+        }
+      }
     }
     if (rel != "conj" && rel != "xcomp" && rel != "advcl" && rel != "ccomp") return;
     q = h;

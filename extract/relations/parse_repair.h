@@ -7,7 +7,13 @@
 //    verb is its subject, whatever the parser attached it to;
 //  - coordinated verbs of saying: in "Trump stressed that X … and claimed that Y", a
 //    verb of saying with its own clause, coordinated into the first clause, belongs
-//    with the first verb of saying.
+//    with the first verb of saying;
+//  - dependents of punctuation go to the punctuation's head;
+//  - two subjects on one verb become a coordination ("X and Y spoke") or a title and
+//    its name ("Opposition leader Tomasz Wielgosz accused");
+//  - an oblique before the "and" that opens a conjunct belongs to the verb before it;
+//  - a coordinated name right before a finite verb without a subject, opening its
+//    conjunct with "and"/"but", is that verb's subject.
 // Stateless; thread-safe.
 
 #include <functional>

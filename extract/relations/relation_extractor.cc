@@ -263,7 +263,7 @@ class SentenceWorker {
     int speaker = ctx_.Speaker(v);
     if (speaker < 0 && speakers.referents.size() == 1) speaker = speakers.referents[0];
     if (speaker < 0) return;
-    for (int c : view_.ChildrenWith(v, "ccomp")) {
+    for (int c : ctx_.ReportedClauses(v)) {
       const int s = view_.SubjectOf(c);
       if (s < 0) continue;
       Argument about = args_.Actor(s);
@@ -562,10 +562,11 @@ class SentenceWorker {
 
 std::vector<ExtractedRelation> RelationExtractor::Extract(const Document& doc, const ArticleReferents& refs) const {
   std::vector<ExtractedRelation> out;
+  const ReferenceIndex index(refs, static_cast<int>(doc.sentences.size()));
   for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
     const Sentence& sentence = doc.sentences[s];
     if (sentence.tokens.empty()) continue;
-    SentenceView view(sentence, s, refs);
+    SentenceView view(sentence, s, refs, index);
     SentenceWorker(view, lexicon_, &out).Run();
   }
   return out;

@@ -7,7 +7,20 @@
 
 namespace kg::extract {
 
-SentenceView::SentenceView(const Sentence& sentence, int sentence_index, const ArticleReferents& refs)
+ReferenceIndex::ReferenceIndex(const ArticleReferents& refs, int sentence_count)
+    : references(sentence_count), times(sentence_count) {
+  for (int r = 0; r < static_cast<int>(refs.references.size()); ++r) {
+    const int s = refs.references[r].sentence;
+    if (s >= 0 && s < sentence_count) references[s].push_back(r);
+  }
+  for (int t = 0; t < static_cast<int>(refs.times.size()); ++t) {
+    const int s = refs.times[t].sentence;
+    if (s >= 0 && s < sentence_count) times[s].push_back(t);
+  }
+}
+
+SentenceView::SentenceView(const Sentence& sentence, int sentence_index, const ArticleReferents& refs,
+                           const ReferenceIndex& index)
     : tokens_(&sentence.tokens),
       index_(sentence_index),
       heading_(sentence.heading),
@@ -21,9 +34,8 @@ SentenceView::SentenceView(const Sentence& sentence, int sentence_index, const A
     const int h = head(i);
     if (h >= 0 && h < n && h != i) children_[h].push_back(i);
   }
-  for (int r = 0; r < static_cast<int>(refs.references.size()); ++r) {
+  for (int r : index.references[sentence_index]) {
     const Reference& ref = refs.references[r];
-    if (ref.sentence != sentence_index) continue;
     const int b = std::max(0, ref.begin), e = std::min(n, ref.end);
     if (b >= e) continue;
     for (int i = b; i < e; ++i) refs_at_[i].push_back(r);
@@ -36,9 +48,8 @@ SentenceView::SentenceView(const Sentence& sentence, int sentence_index, const A
     }
     if (ref_head_at_[span_head] < 0) ref_head_at_[span_head] = r;
   }
-  for (int t = 0; t < static_cast<int>(refs.times.size()); ++t) {
+  for (int t : index.times[sentence_index]) {
     const TimeExpression& time = refs.times[t];
-    if (time.sentence != sentence_index) continue;
     for (int i = std::max(0, time.begin); i < std::min(n, time.end); ++i) time_at_[i] = t;
   }
 }
@@ -163,6 +174,8 @@ int SentenceView::SubjectOf(int v, bool* passive) const {
         is_passive = false;
         return obj;
       }
+      // "an agreement on resuming imports": a topic, not something the subject does.
+      if (m == "on" || m == "about" || m == "over" || m == "regarding" || m == "concerning") return -1;
     }
     if (base == "conj" || base == "advcl") {
       // A coordinated or participial verb shares its head's subject; its voice is its own.

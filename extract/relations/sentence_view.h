@@ -13,10 +13,20 @@
 
 namespace kg::extract {
 
+// The indexes of the references and time expressions of each sentence, built once per
+// article so that each SentenceView looks only at its own (linear cost in article length).
+struct ReferenceIndex {
+  std::vector<std::vector<int>> references;  // per sentence: indexes into ArticleReferents::references
+  std::vector<std::vector<int>> times;       // per sentence: indexes into ArticleReferents::times
+  ReferenceIndex(const ArticleReferents& refs, int sentence_count);
+};
+
 class SentenceView {
  public:
-  // REQUIRES: `sentence` is parsed (heads and relations set); `refs` outlives the view.
-  SentenceView(const Sentence& sentence, int sentence_index, const ArticleReferents& refs);
+  // REQUIRES: `sentence` is parsed (heads and relations set); `refs` and `index` outlive
+  // the view; `index` was built from `refs` (later references are not seen).
+  SentenceView(const Sentence& sentence, int sentence_index, const ArticleReferents& refs,
+               const ReferenceIndex& index);
 
   int size() const { return static_cast<int>(tokens_->size()); }
   int index() const { return index_; }

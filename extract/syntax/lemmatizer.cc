@@ -19,6 +19,12 @@ std::string Key(std::string_view a, std::string_view b) {
   return k;
 }
 
+// An all-capitals word of five or more letters.
+bool TitleCaseName(std::string_view form) {
+  return form.size() >= 5 &&
+         std::all_of(form.begin(), form.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 bool IsProper(std::string_view xpos, std::string_view upos) {
   return xpos == "NNP" || xpos == "NNPS" || (xpos.empty() && upos == "PROPN");
 }
@@ -74,9 +80,16 @@ std::string Lemmatizer::KnownStem(std::string_view lower, std::string_view xpos)
   } else if (xpos == "VBG" && ends("ing")) {
     add_stem(lower.substr(0, lower.size() - 3));
   } else if ((xpos == "VBZ" || xpos == "NNS") && ends("s")) {
-    candidates.emplace_back(lower.substr(0, lower.size() - 1));
-    if (ends("es")) candidates.emplace_back(lower.substr(0, lower.size() - 2));
+    // In order of preference: the first known one wins (tubes -> tube, not tub).
     if (ends("ies")) candidates.push_back(std::string(lower.substr(0, lower.size() - 3)) + "y");
+    const bool es = ends("ches") || ends("shes") || ends("sses") || ends("xes") || ends("zes");
+    if (es) candidates.emplace_back(lower.substr(0, lower.size() - 2));
+    candidates.emplace_back(lower.substr(0, lower.size() - 1));
+    if (!es && ends("es")) candidates.emplace_back(lower.substr(0, lower.size() - 2));
+    for (const auto& c : candidates) {
+      if (lemma_counts_.count(c)) return c;
+    }
+    return "";
   } else if ((xpos == "JJR" || xpos == "RBR") && ends("er")) {
     add_stem(lower.substr(0, lower.size() - 2));
   } else if ((xpos == "JJS" || xpos == "RBS") && ends("est")) {
@@ -151,9 +164,28 @@ std::string Lemmatizer::Lemma(std::string_view form, std::string_view upos,
   if (form.empty()) return "";
   const std::string lower = base::AsciiLower(form);
   const bool proper = IsProper(xpos, upos);
-  if (proper && xpos != "NNPS") return std::string(form);
+  if (proper && xpos != "NNPS" && TitleCaseName(form)) {
+    // A name in capitals (EWT train: 80% of all-caps proper nouns of 5+ letters have a
+    // title-case lemma, SMITH -> Smith; shorter ones are mostly acronyms, NATO).
+    std::string title(form.substr(0, 1));
+    title += base::AsciiLower(form.substr(1));
+    return title;
+  }
+  if (proper && xpos != "NNPS") {
+    // A name typed in lower case gets the capital EWT gives proper-noun lemmas
+    // (chicago -> Chicago); short or mixed-case forms (al, iPhone) stay as they are.
+    const bool all_lower = form.size() >= 3 && std::all_of(form.begin(), form.end(), [](char c) {
+      return c >= 'a' && c <= 'z';
+    });
+    if (!all_lower) return std::string(form);
+    std::string cap(form);
+    cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
+    return cap;
+  }
   if (!proper) {
     if (auto it = lower_.find(Key(lower, xpos)); it != lower_.end()) return it->second;
+    // Known with other tags only (often a tagging error): its usual lemma, lower-cased.
+    if (auto it = any_tag_.find(lower); it != any_tag_.end()) return it->second;
   }
   if (upos == "NUM" || upos == "PUNCT" || upos == "SYM" || xpos == "ADD") {
     return std::string(form);
@@ -177,9 +209,24 @@ std::string Lemmatizer::Feats(std::string_view form, std::string_view upos,
 }
 
 void Lemmatizer::Lemmatize(Sentence* sentence) const {
-  for (Token& t : sentence->tokens) {
+  auto& tokens = sentence->tokens;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    Token& t = tokens[i];
     t.lemma = Lemma(t.text, t.upos, t.xpos);
     t.feats = Feats(t.text, t.upos, t.xpos);
+    // A contracted 's/'d is "have" before a past participle ("it's been", "he'd gone").
+    const std::string lower = base::AsciiLower(t.text);
+    const bool s_clitic = (lower == "'s" || lower == "\xE2\x80\x99s") && t.xpos == "VBZ";
+    const bool d_clitic = (lower == "'d" || lower == "\xE2\x80\x99d");
+    if (s_clitic || d_clitic) {
+      size_t k = i + 1;
+      while (k < tokens.size() && (tokens[k].xpos == "RB" || tokens[k].upos == "ADV")) ++k;
+      if (k < tokens.size() && tokens[k].xpos == "VBN") {
+        t.lemma = "have";
+      } else if (d_clitic && t.xpos == "MD") {
+        t.lemma = "would";
+      }
+    }
   }
 }
 
@@ -201,12 +248,20 @@ std::unique_ptr<Lemmatizer> Lemmatizer::Train(const std::vector<Sentence>& train
   }
   // Known words: keep the exact-case entry only where it says more than the lower-case one.
   for (const auto& [k, counts] : lower) lem->lower_[k] = MostFrequent(counts);
+  {
+    std::map<std::string, std::map<std::string, int>> any;
+    for (const auto& [k, counts] : lower) {
+      const std::string form = k.substr(0, k.find('\t'));
+      for (const auto& [lemma, n] : counts) any[form][base::AsciiLower(lemma)] += n;
+    }
+    for (const auto& [form, counts] : any) lem->any_tag_[form] = MostFrequent(counts);
+  }
   for (const auto& [k, counts] : exact) {
     const std::string lemma = MostFrequent(counts);
     const size_t tab = k.find('\t');
     const std::string form = k.substr(0, tab), xpos = k.substr(tab + 1);
     const bool proper = IsProper(xpos, "");
-    if (proper && xpos != "NNPS" && lemma == form) continue;  // the default for names
+    if (proper && xpos != "NNPS" && lemma == form && !TitleCaseName(form)) continue;  // default
     auto it = lem->lower_.find(Key(base::AsciiLower(form), xpos));
     if (!proper && it != lem->lower_.end() && it->second == lemma) continue;
     lem->exact_[k] = lemma;
@@ -256,6 +311,7 @@ base::Status Lemmatizer::Save(std::ostream& out) const {
   w.Header(kFormat, kVersion, metadata_);
   WriteMap(w, exact_);
   WriteMap(w, lower_);
+  WriteMap(w, any_tag_);
   WriteMap(w, feats_);
   WriteMap(w, tag_feats_);
   std::vector<std::pair<std::string, uint32_t>> lemmas(lemma_counts_.begin(), lemma_counts_.end());
@@ -284,6 +340,7 @@ base::Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(std::istream& in,
   KG_RETURN_IF_ERROR(r.Header(kFormat, kVersion, &lem->metadata_));
   ReadMap(r, &lem->exact_);
   ReadMap(r, &lem->lower_);
+  ReadMap(r, &lem->any_tag_);
   ReadMap(r, &lem->feats_);
   ReadMap(r, &lem->tag_feats_);
   const uint32_t nl = r.Count(1u << 24, "lemma count");

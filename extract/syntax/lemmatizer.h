@@ -33,7 +33,8 @@ class Lemmatizer {
   std::string Lemma(std::string_view form, std::string_view upos, std::string_view xpos) const;
   // The UD features ("Number=Sing", "" for none) of `form` tagged `upos`/`xpos`.
   std::string Feats(std::string_view form, std::string_view upos, std::string_view xpos) const;
-  // Sets Token::lemma and Token::feats from text and tags. REQUIRES: tagged tokens.
+  // Sets Token::lemma and Token::feats from text and tags (with the next words for a
+  // contracted 's or 'd: "have" before a past participle). REQUIRES: tagged tokens.
   void Lemmatize(Sentence* sentence) const;
 
   const ModelMetadata& metadata() const { return metadata_; }
@@ -53,6 +54,7 @@ class Lemmatizer {
 
   std::unordered_map<std::string, std::string> exact_;   // form \t xpos -> lemma
   std::unordered_map<std::string, std::string> lower_;   // lower \t xpos -> lemma
+  std::unordered_map<std::string, std::string> any_tag_;  // lower -> usual lemma
   std::unordered_map<std::string, Edit> suffix_rules_;   // xpos \t suffix -> edit
   std::unordered_map<std::string, std::string> feats_;   // lower \t upos \t xpos -> feats
   std::unordered_map<std::string, std::string> tag_feats_;  // upos \t xpos -> feats

@@ -62,3 +62,65 @@ TEST_CASE("ParseRepair: a coordinated verb of saying joins the first one", "[ext
   CHECK(s.tokens[6].head == 1);
   CHECK(s.tokens[6].deprel == "conj");
 }
+
+TEST_CASE("ParseRepair: duplicate subjects, punctuation heads, misplaced obliques, orphan subjects", "[extract][relations]") {
+  SECTION("a title taken for a second subject becomes the name's compound") {
+    Sentence s = Parse(
+        "1\tOpposition\topposition\tNOUN\tNN\t_\t2\tcompound\t_\t_\n"
+        "2\tleader\tleader\tNOUN\tNN\t_\t5\tnsubj\t_\t_\n"
+        "3\tTomasz\tTomasz\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+        "4\tWielgosz\tWielgosz\tPROPN\tNNP\t_\t3\tflat\t_\t_\n"
+        "5\taccused\taccuse\tVERB\tVBD\t_\t0\troot\t_\t_\n\n");
+    RepairParse(&s, Reporting);
+    CHECK(s.tokens[1].head == 2);
+    CHECK(s.tokens[1].deprel == "compound");
+    CHECK(s.tokens[2].deprel == "nsubj");
+  }
+  SECTION("two subjects with 'and' between them become a coordination") {
+    Sentence s = Parse(
+        "1\tTrump\tTrump\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+        "2\tand\tand\tCCONJ\tCC\t_\t4\tcc\t_\t_\n"
+        "3\tPutin\tPutin\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+        "4\tspoke\tspeak\tVERB\tVBD\t_\t0\troot\t_\t_\n\n");
+    RepairParse(&s, Reporting);
+    CHECK(s.tokens[2].head == 0);
+    CHECK(s.tokens[2].deprel == "conj");
+    CHECK(s.tokens[1].head == 2);
+  }
+  SECTION("a name hung on a comma goes to the comma's head") {
+    Sentence s = Parse(
+        "1\tleader\tleader\tNOUN\tNN\t_\t0\troot\t_\t_\n"
+        "2\t,\t,\tPUNCT\t,\t_\t1\tpunct\t_\t_\n"
+        "3\tZelenskyy\tZelenskyy\tPROPN\tNNP\t_\t2\tappos\t_\t_\n\n");
+    RepairParse(&s, Reporting);
+    CHECK(s.tokens[2].head == 0);
+  }
+  SECTION("an oblique before the 'and' of another conjunct returns to the verb before it") {
+    Sentence s = Parse(
+        "1\tEU\tEU\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\timposed\timpose\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\ttariffs\ttariff\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+        "4\ton\ton\tADP\tIN\t_\t5\tcase\t_\t_\n"
+        "5\tcars\tcar\tNOUN\tNNS\t_\t9\tobl\t_\t_\n"
+        "6\t,\t,\tPUNCT\t,\t_\t9\tpunct\t_\t_\n"
+        "7\tand\tand\tCCONJ\tCC\t_\t8\tcc\t_\t_\n"
+        "8\tChina\tChina\tPROPN\tNNP\t_\t9\tnsubj\t_\t_\n"
+        "9\tretaliated\tretaliate\tVERB\tVBD\t_\t2\tconj\t_\t_\n\n");
+    RepairParse(&s, Reporting);
+    CHECK(s.tokens[4].head == 1);
+  }
+  SECTION("a coordinated name opening a conjunct before a subjectless verb is its subject") {
+    Sentence s = Parse(
+        "1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+        "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\ton\ton\tADP\tIN\t_\t4\tcase\t_\t_\n"
+        "4\tMonday\tMonday\tPROPN\tNNP\t_\t2\tobl\t_\t_\n"
+        "5\tand\tand\tCCONJ\tCC\t_\t6\tcc\t_\t_\n"
+        "6\tSarabia\tSarabia\tPROPN\tNNP\t_\t4\tconj\t_\t_\n"
+        "7\tsaid\tsay\tVERB\tVBD\t_\t2\tadvcl\t_\t_\n\n");
+    RepairParse(&s, Reporting);
+    CHECK(s.tokens[5].head == 6);
+    CHECK(s.tokens[5].deprel == "nsubj");
+    CHECK(s.tokens[4].head == 6);
+  }
+}

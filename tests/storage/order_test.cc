@@ -75,7 +75,7 @@ std::vector<proto::ArticleGraph> GeneratedCorpus(unsigned seed, int articles) {
     ArticleBuilder b(id, pick(5) == 0 ? "" : "2025-02-0" + std::to_string(1 + pick(6)));
     const int n = 3 + pick(4);
     for (int e = 0; e < n; ++e) {
-      const std::string local = "e" + std::to_string(e);
+      const std::string local = std::string("e").append(std::to_string(e));
       const int kind = pick(3);
       if (kind == 0) {
         const auto& [first, last] = people[pick(static_cast<int>(people.size()))];
@@ -103,8 +103,8 @@ std::vector<proto::ArticleGraph> GeneratedCorpus(unsigned seed, int articles) {
       const int s = pick(n), o = pick(n);
       if (s == o) continue;
       const auto& [category, predicates] = categories[pick(static_cast<int>(categories.size()))];
-      RelationSpec spec{"e" + std::to_string(s), predicates[pick(static_cast<int>(predicates.size()))],
-                        "e" + std::to_string(o), category};
+      RelationSpec spec{std::string("e").append(std::to_string(s)), predicates[pick(static_cast<int>(predicates.size()))],
+                        std::string("e").append(std::to_string(o)), category};
       spec.symmetric = category == "MEET" || category == "AGREE";
       spec.negated = pick(10) == 0;
       if (pick(2) == 0) spec.event_date = "2025-01-1" + std::to_string(pick(3));

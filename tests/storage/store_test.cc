@@ -1,7 +1,10 @@
 #include "storage/store.h"
 
 #include <catch2/catch.hpp>
+#include <atomic>
 #include <filesystem>
+#include <set>
+#include <thread>
 
 #include "proto/kg.pb.h"
 #include "tests/storage/graph_fixtures.h"
@@ -192,6 +195,39 @@ TEST_CASE("Store: a read-only store refuses writes", "[storage]") {
   REQUIRE_FALSE(r.ok());
   CHECK_THAT(r.status().message(), Catch::Contains("read-only"));
   CHECK((*store)->Stats()->articles == 1);
+}
+
+TEST_CASE("Store: reads during writes see whole articles", "[storage]") {
+  TempDir dir;
+  auto store = CreateStore(dir / "news.kg");
+  kg::testing::FakeExtractor extractor;
+  std::vector<proto::ArticleGraph> graphs;
+  for (const auto& a : kg::testing::SyntheticArticles(150)) graphs.push_back(extractor.Extract(a).value());
+  std::atomic<bool> done{false};
+  std::thread writer([&] {
+    kg::testing::AddAll(*store, graphs);
+    done = true;
+  });
+  int checks = 0;
+  bool consistent = true;
+  while (!done || checks == 0) {
+    const proto::Graph g = store->ExportGraph().value();
+    std::set<std::string> entities, articles;
+    for (const auto& a : g.articles()) articles.insert(a.id());
+    for (const auto& e : g.entities()) {
+      entities.insert(e.id());
+      for (const auto& a : e.article_ids()) consistent &= articles.count(a) > 0;
+    }
+    for (const auto& r : g.relations()) {
+      consistent &= entities.count(r.subject()) > 0 && entities.count(r.object()) > 0;
+      for (const auto& ev : r.evidence()) consistent &= articles.count(ev.article_id()) > 0;
+    }
+    ++checks;
+  }
+  writer.join();
+  CHECK(consistent);
+  CHECK(checks > 0);
+  CHECK(store->Verify().ok());
 }
 
 }  // namespace
