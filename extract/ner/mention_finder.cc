@@ -51,6 +51,31 @@ bool IsInitial(const std::string& w) {
   return (w.size() == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z');
 }
 
+bool IsAllCaps(std::string_view s) {
+  int upper = 0;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    upper += c >= 'A' && c <= 'Z';
+  }
+  return upper >= 2;
+}
+
+bool IsDash(const Token& t) {
+  return t.text == "-" || t.text == "--" || t.text == "\xE2\x80\x93" || t.text == "\xE2\x80\x94";
+}
+
+bool IsLocativePreposition(const std::string& w) {
+  return w == "in" || w == "at" || w == "near" || w == "outside" || w == "around" || w == "across";
+}
+
+// Lowercase particles inside names: "André Corrêa do Lago", "Ursula von der Leyen".
+bool IsNameParticle(const std::string& w) {
+  static const std::unordered_set<std::string> kParticles = {"da",  "de", "do", "dos", "das", "del", "della", "di",
+                                                             "du",  "van", "von", "der", "den", "ter", "bin",
+                                                             "ibn", "al", "el", "la", "le"};
+  return kParticles.count(w) > 0;
+}
+
 bool IsFunctionWord(const Token& t) {
   static const std::unordered_set<std::string> kPos = {"PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "INTJ"};
   return kPos.count(t.upos) > 0;
@@ -310,7 +335,7 @@ std::vector<CandidateMention> MentionFinder::TaggerCandidates(const SentenceStat
     for (int i = c.begin; i < c.end; ++i) {
       capital = capital || StartsUpperOrDigit(tokens[i].text);
       content = content || (!IsFunctionWord(tokens[i]) && !IsPunct(tokens[i]));
-      title_only = title_only && titles_.IsTitleWord(folded[i]);
+      title_only = title_only && titles_.IsTitlePart(folded[i]);
     }
     if (!capital || !content || title_only) continue;
     if (c.end - c.begin == 1 && (c.begin == 0 || IsPunct(tokens[c.begin - 1])) && st.stats &&
@@ -340,6 +365,27 @@ std::vector<CandidateMention> MentionFinder::TaggerCandidates(const SentenceStat
                  tagged.end());
   }
 
+  // Particles join person names: "André Corrêa" + "do" + "Lago", "Ursula von der Leyen".
+  const int n = static_cast<int>(tokens.size());
+  std::sort(tagged.begin(), tagged.end(),
+            [](const CandidateMention& a, const CandidateMention& b) { return a.begin < b.begin; });
+  for (size_t k = 0; k < tagged.size(); ++k) {
+    CandidateMention& c = tagged[k];
+    if (c.kind != EntityKind::kPerson) continue;
+    int j = c.end;
+    while (j < n && j < c.end + 2 && IsNameParticle(tokens[j].text)) ++j;
+    if (j == c.end || j >= n || !StartsUpper(tokens[j].text)) continue;
+    int end = j + 1;
+    if (k + 1 < tagged.size() && tagged[k + 1].begin == j) {
+      if (tagged[k + 1].kind != EntityKind::kPerson) continue;
+      end = tagged[k + 1].end;
+      tagged.erase(tagged.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+    } else if (k + 1 < tagged.size() && tagged[k + 1].begin < end) {
+      continue;
+    }
+    c = make(c.begin, end, EntityKind::kPerson);
+    c.from_tagger = true;
+  }
   return tagged;
 }
 
@@ -473,22 +519,29 @@ void MentionFinder::AddKeywordNames(const SentenceState& st, std::vector<Candida
   const int n = static_cast<int>(tokens.size());
   auto make = [&](int begin, int end, EntityKind kind) { return Make(st, begin, end, kind); };
   std::vector<CandidateMention>& merged = *candidates;
-  // Capitalised names ending in an organisation keyword: "Ukraine Defence Contact Group".
+  // Capitalised names ending in an organisation keyword ("Ukraine Defence Contact Group")
+  // or with one before "of"/"for" ("Ministry of Health", "Alliance of Small Island States").
   if (!st.heading) {
+    auto connector = [&](int j) {
+      return (folded[j] == "of" || folded[j] == "for" || folded[j] == "and" || tokens[j].text == "&" ||
+              (folded[j] == "the" && j > 0 && (folded[j - 1] == "of" || folded[j - 1] == "for"))) &&
+             j + 1 < n && (StartsUpper(tokens[j + 1].text) || folded[j + 1] == "the");
+    };
     for (int i = 0; i < n;) {
-      if (!StartsUpper(tokens[i].text) || folded[i] == "the") {
+      if (!StartsUpper(tokens[i].text) || IsDeterminer(tokens[i].text)) {
         ++i;
         continue;
       }
       int j = i;
-      while (j < n && (StartsUpper(tokens[j].text) ||
-                       ((folded[j] == "of" || folded[j] == "for" || folded[j] == "and" || tokens[j].text == "&") &&
-                        j + 1 < n && StartsUpper(tokens[j + 1].text)))) {
-        ++j;
-      }
+      while (j < n && (StartsUpper(tokens[j].text) || connector(j))) ++j;
       const int b = i;
       i = std::max(j, i + 1);
-      if (j - b < 2 || gazetteer_.Keyword(folded[j - 1]) != NameKeyword::kOrg) continue;
+      bool keyword_of = false;  // an organisation keyword right before "of" / "for"
+      for (int k = b; k + 1 < j; ++k) {
+        keyword_of = keyword_of || (gazetteer_.Keyword(folded[k]) == NameKeyword::kOrg &&
+                                    (folded[k + 1] == "of" || folded[k + 1] == "for"));
+      }
+      if (j - b < 2 || (gazetteer_.Keyword(folded[j - 1]) != NameKeyword::kOrg && !keyword_of)) continue;
       // "Great Service" opening a sentence is no name: want a proper noun or a listed name
       // before the keyword, or three words.
       bool evidence = j - b >= 3;
@@ -498,7 +551,11 @@ void MentionFinder::AddKeywordNames(const SentenceState& st, std::vector<Candida
       bool person = false, covered_whole = false;
       for (const CandidateMention& c : merged) {
         if (!Overlaps(c, b, j)) continue;
-        person = person || c.kind == EntityKind::kPerson || c.kind == EntityKind::kDate || c.begin < b || c.end > j;
+        // "Ministry of Health" overrides what the tagger made of its words; a name ending
+        // in a keyword yields to a person inside it.
+        const bool overridable = keyword_of && c.from_tagger && c.entry < 0;
+        person = person || (c.kind == EntityKind::kPerson && !overridable) || c.kind == EntityKind::kDate ||
+                 c.begin < b || c.end > j;
         covered_whole = covered_whole || (c.begin == b && c.end == j);
       }
       if (person || covered_whole) continue;
@@ -516,11 +573,37 @@ void MentionFinder::RefineTypes(const SentenceState& st, std::vector<CandidateMe
   const std::vector<std::string>& folded = st.folded;
   std::vector<CandidateMention>& merged = *candidates;
   // Types and context: LOC vs GPE for unlisted places, capitals as actors.
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  const int n = static_cast<int>(tokens.size());
   for (CandidateMention& c : merged) {
-    // No person's name ends in "Group" or "Lines": "Marenco Shipping Lines".
-    if (c.from_tagger && c.entry < 0 && c.kind == EntityKind::kPerson && c.end - c.begin >= 2 &&
-        gazetteer_.Keyword(folded[c.end - 1]) == NameKeyword::kOrg) {
-      c.kind = EntityKind::kOrg;
+    if (c.from_tagger && c.entry < 0 && c.kind != EntityKind::kDate) {
+      // A dateline in capitals: "LAUSANNE, Switzerland -".
+      if (c.begin == 0 && c.end < n && IsAllCaps(tokens[0].text) && tokens[0].text.size() >= 3 &&
+          (tokens[c.end].text == "," || tokens[c.end].text == "(" || tokens[c.end].text == "/" || IsDash(tokens[c.end]))) {
+        c.kind = EntityKind::kGpe;
+        continue;
+      }
+      // A title next to the name: "the climate commissioner, Wopke Hoekstra" or
+      // "Salote Faleafa, Tuvalu's climate minister" name a person.
+      if (c.kind != EntityKind::kPerson && (TitleBefore(st, c.begin) || TitleAfter(st, c.end))) {
+        c.kind = EntityKind::kPerson;
+      }
+      // One unknown word after "in"/"near": a place ("villages near Chaurjahari").
+      if (c.kind == EntityKind::kPerson && c.end - c.begin == 1 && c.begin > 0 &&
+          IsLocativePreposition(folded[c.begin - 1]) && !gazetteer_.IsGivenName(folded[c.begin]) &&
+          !TitleBefore(st, c.begin)) {
+        c.kind = EntityKind::kGpe;
+      }
+    }
+    // No person's or place's name ends in "Lines" or has "Society of" in it:
+    // "Marenco Shipping Lines", "Law Society of Kenya".
+    if (c.from_tagger && c.entry < 0 && (c.kind == EntityKind::kPerson || c.kind == EntityKind::kGpe) &&
+        c.end - c.begin >= 2) {
+      bool org = c.kind == EntityKind::kPerson && gazetteer_.Keyword(folded[c.end - 1]) == NameKeyword::kOrg;
+      for (int k = c.begin; k + 1 < c.end && !org; ++k) {
+        org = gazetteer_.Keyword(folded[k]) == NameKeyword::kOrg && (folded[k + 1] == "of" || folded[k + 1] == "for");
+      }
+      if (org) c.kind = EntityKind::kOrg;
     }
     if (c.from_tagger && c.entry < 0 && c.kind == EntityKind::kGpe) {
       const NameKeyword last = gazetteer_.Keyword(folded[c.end - 1]);
@@ -644,6 +727,29 @@ void MentionFinder::AssignRoles(const SentenceState& st, std::vector<CandidateMe
       }
     }
   }
+}
+
+bool MentionFinder::TitleBefore(const SentenceState& st, int begin) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  RoleMatch r = titles_.MatchBefore(tokens, st.folded, begin);
+  if (r.begin < 0 && begin >= 2 && tokens[begin - 1].text == ",") r = titles_.MatchBefore(tokens, st.folded, begin - 1);
+  return r.begin >= 0 && !r.predicate.empty();
+}
+
+bool MentionFinder::TitleAfter(const SentenceState& st, int end) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  const int n = static_cast<int>(tokens.size());
+  if (end >= n || tokens[end].text != ",") return false;
+  // ", [the | a | Tuvalu's] [former] climate minister"
+  for (int k = end + 1; k < n && k < end + 7; ++k) {
+    const std::string& w = st.folded[k];
+    if (titles_.IsTitleWord(w)) return true;
+    const bool skip = IsDeterminer(tokens[k].text) || IsPossessive(tokens[k]) || StartsUpper(tokens[k].text) ||
+                      titles_.IsTitlePart(w) || (!w.empty() && tokens[k].upos == "NOUN" && k + 1 < n &&
+                                                 titles_.IsTitleWord(st.folded[k + 1]));
+    if (!skip) return false;
+  }
+  return false;
 }
 
 void MentionFinder::SplitCompounds(const Document& doc, SentenceState& st, const BodyNames& body,

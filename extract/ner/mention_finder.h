@@ -65,6 +65,10 @@ class MentionFinder {
   void SplitCompounds(const Document& doc, SentenceState& state, const BodyNames& body,
                       std::vector<CandidateMention>* out) const;
   bool CapitalIsActor(const Sentence& sentence, const CandidateMention& c) const;
+  // A title (with its predicate) ends right before `begin`, or before a comma there.
+  bool TitleBefore(const SentenceState& st, int begin) const;
+  // ", the climate minister" (an apposition with a title) follows `end`.
+  bool TitleAfter(const SentenceState& st, int end) const;
 
   const Gazetteer& gazetteer_;
   const TitleLexicon& titles_;
