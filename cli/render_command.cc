@@ -15,9 +15,6 @@ namespace kg::cli {
 
 namespace {
 
-// Past this many entities dot takes minutes; the other engines cope.
-constexpr int kLargeForDot = 1500;
-
 class RenderCommand : public Command {
  public:
   std::string Name() const override { return "render"; }
@@ -35,8 +32,12 @@ class RenderCommand : public Command {
     app.add_option("-o,--output", output_, "Output file (default: standard output)");
     app.add_option("--format", format_, "svg, png, pdf or dot (default: from -o, else svg)")
         ->check(CLI::IsMember(viz::Renderer::Formats()));
-    app.add_option("--engine", engine_, "Layout: dot, neato, sfdp, circo or fdp (default dot)")
-        ->check(CLI::IsMember(viz::Renderer::Engines()));
+    std::vector<std::string> engines = viz::Renderer::Engines();
+    engines.insert(engines.begin(), "auto");
+    app.add_option("--engine", engine_,
+                   "Layout: dot, neato, sfdp, circo or fdp (default auto: dot, or sfdp past "
+                   "100 entities)")
+        ->check(CLI::IsMember(engines));
     app.add_flag("--concepts", concepts_, "Also draw CONCEPT nodes (hidden by default)");
     app.add_option("--category", categories_,
                    "Draw only relations of this event category, e.g. ASSAULT (repeatable)");
@@ -74,13 +75,14 @@ class RenderCommand : public Command {
     base::Result<std::unique_ptr<viz::Renderer>> renderer = viz::Renderer::Create();
     if (!renderer.ok()) return Fail(ctx, Name(), renderer.status());
     viz::RenderOptions options;
-    options.engine = engine_;
+    options.engine = engine_ == "auto" ? viz::Renderer::DefaultEngine(*shown) : engine_;
     options.format = format_;
     options.legend = !no_legend_;
     options.title = title_;
-    if (engine_ == "dot" && shown->entities_size() > kLargeForDot && !ctx.quiet) {
-      ctx.err << "kg render: note: " << shown->entities_size()
-              << " entities; dot is slow on graphs this size, try --engine sfdp or --focus\n";
+    if (engine_ == "dot" && viz::Renderer::LargeForDot(*shown) && !ctx.quiet) {
+      ctx.err << "kg render: note: dot on " << shown->entities_size()
+              << " entities runs with bounded effort and straight edges and may still take "
+                 "minutes; --engine sfdp or --focus is faster\n";
     }
     base::Result<std::string> bytes = (*renderer)->Render(*shown, options);
     if (!bytes.ok()) return Fail(ctx, Name(), bytes.status());
@@ -88,7 +90,7 @@ class RenderCommand : public Command {
     if (!ctx.quiet && !output_.empty() && output_ != "-") {
       ctx.err << "kg render: wrote " << output_ << " (" << format_ << ", "
               << shown->entities_size() << " entities, " << shown->relations_size()
-              << " relations, " << engine_ << " layout)\n";
+              << " relations, " << options.engine << " layout)\n";
     }
     return 0;
   }
@@ -99,7 +101,7 @@ class RenderCommand : public Command {
   int depth_ = 1;
   std::string output_;
   std::string format_;
-  std::string engine_ = "dot";
+  std::string engine_ = "auto";
   bool concepts_ = false;
   std::vector<std::string> categories_;
   bool no_negated_ = false;

@@ -54,3 +54,15 @@ TEST_CASE("kg stats: an empty graph and a bad option", "[cli][graph]") {
   CHECK_THAT(run.out, !Catch::Contains("Top entities"));
   CHECK(RunKg({"stats", "--graph", empty.path(), "--top", "-1"}).code == 2);
 }
+
+TEST_CASE("kg stats: betweenness past 5,000 entities only on request", "[cli][graph]") {
+  GraphFile big(kg::testing::Star(5001));
+  auto run = RunKg({"stats", "--graph", big.path(), "--top", "1"});
+  REQUIRE(run.code == 0);
+  CHECK_THAT(run.out, Catch::Contains("Betweenness left out: more than 5000 entities"));
+  CHECK_THAT(run.out, !Catch::Contains("Top entities by betweenness"));
+  auto forced = RunKg({"stats", "--graph", big.path(), "--top", "1", "--betweenness"});
+  REQUIRE(forced.code == 0);
+  CHECK_THAT(forced.out, Catch::Contains("Top entities by betweenness (without concepts)\n"
+                                         "    1. Hub"));
+}

@@ -248,3 +248,16 @@ TEST_CASE("Renderer: output format from a file name", "[viz]") {
   CHECK_THAT(none.status().message(), Catch::Contains("'graph'"));
   CHECK_FALSE(Renderer::FormatForPath("graph.jpeg").ok());
 }
+
+TEST_CASE("Renderer: large graphs get sfdp by default and bounded dot", "[viz]") {
+  const kg::proto::Graph small = kg::testing::Star(20);
+  const kg::proto::Graph large = kg::testing::Star(150);
+  CHECK_FALSE(Renderer::LargeForDot(small));
+  CHECK(Renderer::LargeForDot(large));
+  CHECK(Renderer::DefaultEngine(small) == "dot");
+  CHECK(Renderer::DefaultEngine(large) == "sfdp");
+  auto renderer = MustCreate();
+  const std::string bounded = MustRender(*renderer, large, Options("dot"));
+  CHECK_THAT(bounded, Catch::Contains("splines=line") && Catch::Contains("nslimit=1"));
+  CHECK_THAT(MustRender(*renderer, small, Options("dot")), !Catch::Contains("nslimit"));
+}
