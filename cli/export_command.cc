@@ -6,7 +6,6 @@
 #include <sstream>
 
 #include "cli/command.h"
-#include "cli/graph_commands.h"
 #include "cli/graph_source.h"
 #include "graph/graph_io.h"
 #include "graph/graph_ops.h"

@@ -11,9 +11,11 @@
 #include <unistd.h>
 
 #include "cli/command.h"
+#include "cli/store_access.h"
 #include "graph/graph_io.h"
 #include "graph/graph_ops.h"
 #include "graph/graph_view.h"
+#include "storage/store.h"
 
 namespace kg::cli {
 
@@ -36,15 +38,16 @@ base::Result<proto::Graph> LoadGraphFile(const std::string& path) {
 }
 
 base::Result<proto::Graph> LoadDatabase(const std::string& path) {
-  return base::Status::Unsupported("cannot open database '" + path +
-                                   "': this build has no storage engine yet; use --graph "
-                                   "FILE.json (from `kg extract --format json`)");
+  base::Result<std::unique_ptr<storage::Store>> store = OpenForReading(path);
+  if (!store.ok()) return store.status();
+  return (*store)->ExportGraph();
 }
 
 }  // namespace
 
 void AddGraphSourceOptions(CLI::App& app, GraphSource* source) {
-  CLI::Option* db = app.add_option("--db", source->db, "kg database to read (default: ./kg.db)");
+  AddDbOption(app, &source->db);
+  CLI::Option* db = app.get_option("--db");
   CLI::Option* file = app.add_option(
       "--graph", source->graph_file,
       "Read this graph JSON file (from `kg extract/export --format json`) instead of a database");
@@ -56,7 +59,7 @@ base::Result<proto::Graph> LoadGraph(const GraphSource& source) {
   return LoadDatabase(source.db);
 }
 
-base::Result<std::string> ResolveEntity(const graph::GraphView& view, const std::string& name,
+base::Result<std::string> ResolveGraphEntity(const graph::GraphView& view, const std::string& name,
                                         bool allow_concepts) {
   const proto::Entity* entity = view.FindEntity(name);
   if (entity == nullptr) {
@@ -91,7 +94,7 @@ base::Result<proto::Graph> SelectGraph(const proto::Graph& graph, const graph::G
                                   proto::CONCEPT) == filter.drop_types.end();
   std::vector<std::string> ids;
   for (const std::string& name : focus) {
-    base::Result<std::string> id = ResolveEntity(**full, name, concepts);
+    base::Result<std::string> id = ResolveGraphEntity(**full, name, concepts);
     if (!id.ok()) return id.status();
     ids.push_back(*id);
   }

@@ -26,7 +26,7 @@ namespace kg::cli {
 struct CliContext;
 
 struct GraphSource {
-  std::string db = "kg.db";  // --db
+  std::string db;            // --db (cli/store_access.h: default ./kg.db)
   std::string graph_file;    // --graph: read this JSON graph instead of a database
 };
 
@@ -37,13 +37,14 @@ void AddGraphSourceOptions(CLI::App& app, GraphSource* source);
 base::Result<proto::Graph> LoadGraph(const GraphSource& source);
 
 // The id of the entity `name` denotes in `view`: an entity id as is, else
-// GraphView::FindByName. NotFound when nothing matches; InvalidArgument listing the
+// GraphView::FindByName (names and aliases, then whole words of them: "Putin" finds
+// "Vladimir Putin" even where the database has no such alias). NotFound when nothing matches; InvalidArgument listing the
 // candidates when several do, or when it is a CONCEPT and `allow_concepts` is false.
-base::Result<std::string> ResolveEntity(const graph::GraphView& view, const std::string& name,
+base::Result<std::string> ResolveGraphEntity(const graph::GraphView& view, const std::string& name,
                                         bool allow_concepts);
 
 // What render draws: `graph` through `filter`, then, when `focus` names entities (see
-// ResolveEntity; CONCEPTs allowed when `filter` keeps them), their ego graph at `depth`.
+// ResolveGraphEntity; CONCEPTs allowed when `filter` keeps them), their ego graph at `depth`.
 base::Result<proto::Graph> SelectGraph(const proto::Graph& graph, const graph::GraphFilter& filter,
                                        const std::vector<std::string>& focus, int depth);
 

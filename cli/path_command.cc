@@ -4,7 +4,6 @@
 #include <ostream>
 
 #include "cli/command.h"
-#include "cli/graph_commands.h"
 #include "cli/graph_source.h"
 #include "graph/graph_ops.h"
 #include "graph/graph_view.h"
@@ -56,9 +55,9 @@ class PathCommand : public Command {
     if (!graph.ok()) return Fail(ctx, Name(), graph.status());
     base::Result<std::unique_ptr<graph::GraphView>> full = graph::GraphView::Build(*graph);
     if (!full.ok()) return Fail(ctx, Name(), full.status());
-    base::Result<std::string> from = ResolveEntity(**full, from_, concepts_);
+    base::Result<std::string> from = ResolveGraphEntity(**full, from_, concepts_);
     if (!from.ok()) return Fail(ctx, Name(), from.status());
-    base::Result<std::string> to = ResolveEntity(**full, to_, concepts_);
+    base::Result<std::string> to = ResolveGraphEntity(**full, to_, concepts_);
     if (!to.ok()) return Fail(ctx, Name(), to.status());
 
     graph::GraphFilter filter;

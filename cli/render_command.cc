@@ -5,7 +5,6 @@
 #include <set>
 
 #include "cli/command.h"
-#include "cli/graph_commands.h"
 #include "cli/graph_source.h"
 #include "graph/graph_ops.h"
 #include "graph/graph_view.h"

@@ -28,6 +28,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   std::vector<std::pair<CLI::App*, Command*>> subs;
   for (auto& command : commands) {
     CLI::App* sub = app.add_subcommand(command->Name(), command->Help());
+    sub->fallthrough();  // global options (--models, --quiet) also after the command name
     command->Configure(*sub);
     subs.emplace_back(sub, command.get());
   }
@@ -35,9 +36,8 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);
-  } catch (const CLI::Success& e) {
-    return 0;
   } catch (const CLI::ParseError& e) {
+    // Also --help (CLI::CallForHelp, a kind of CLI::Success): app.exit prints the help.
     const int code = app.exit(e, out, err);
     return code == 0 ? 0 : 2;
   }

@@ -7,7 +7,6 @@
 #include <ostream>
 
 #include "cli/command.h"
-#include "cli/graph_commands.h"
 #include "cli/graph_source.h"
 #include "graph/graph_ops.h"
 #include "graph/graph_view.h"

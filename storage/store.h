@@ -91,6 +91,9 @@ class Store {
   // databases export byte-identical graphs.
   base::Result<proto::Graph> ExportGraph() const;
   base::Result<StoreStats> Stats() const;
+  // Checks that entities, aliases, relations, the three indexes, articles and counts agree
+  // with each other; Corruption naming the first disagreement.
+  base::Status Verify() const;
 
   // Adds every article of the kg database at `other_path` (opened read-only, unchanged),
   // one atomic write per article, merged by the same rules. REQUIRES: a different database.

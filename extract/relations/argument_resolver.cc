@@ -34,13 +34,7 @@ bool IsActorProxyNoun(const std::string& lemma) {
 }
 
 void ArgumentResolver::AddOwn(int t, Slot slot, Argument* arg) const {
-  int r = view_.ReferenceHeadedAt(t);
-  if (r < 0) {
-    // A token inside a name whose internal parse disagrees with the span: take the
-    // innermost reference covering it.
-    const auto& covering = view_.ReferencesAt(t);
-    if (!covering.empty()) r = covering.back();
-  }
+  const int r = view_.NameReferenceAt(t);
   if (r < 0) return;
   const Reference& ref = view_.reference(r);
   const auto& referents = view_.referents().referents;

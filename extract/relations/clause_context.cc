@@ -56,6 +56,22 @@ void Raise(Modality m, Modality* current) {
 
 }  // namespace
 
+bool ClauseContext::IsThatClause(int v) const {
+  const int mark = view_.FirstChild(v, "mark");
+  return mark >= 0 && view_.LowerForm(mark) == "that" && view_.IsVerb(v);
+}
+
+std::vector<int> ClauseContext::ReportedClauses(int r) const {
+  std::vector<int> out = view_.ChildrenWith(r, "ccomp");
+  for (int v = 0; v < view_.size(); ++v) {
+    if (v == r || !IsThatClause(v) || SentenceView::BaseRel(view_.token(v).deprel) == "ccomp") continue;
+    ClauseFacts facts;
+    Attribution(v, &facts);
+    if (facts.reporting_verb == r) out.push_back(v);
+  }
+  return out;
+}
+
 bool ClauseContext::IsReporting(int t) const {
   if (t < 0 || !view_.IsVerb(t)) return false;
   const EventSense* sense = lexicon_.Verb(view_.Lemma(t));
@@ -63,13 +79,18 @@ bool ClauseContext::IsReporting(int t) const {
 }
 
 int ClauseContext::Speaker(int r) const {
-  // "The White House, through its press secretary, said": the person speaks.
-  for (int c : view_.ChildrenWith(r, "obl")) {
-    if (view_.CaseOf(c) != "through") continue;
-    Argument who = args_.Named(c);
-    if (who.referents.size() == 1) return who.referents[0];
-  }
+  // "The White House, through its press secretary, said": the person speaks, whether the
+  // phrase hangs on the verb or on its subject.
   const int subj = view_.SubjectOf(r);
+  for (int holder : {r, subj}) {
+    if (holder < 0) continue;
+    for (int c : view_.children(holder)) {
+      const std::string_view rel = SentenceView::BaseRel(view_.token(c).deprel);
+      if ((rel != "obl" && rel != "nmod") || view_.CaseOf(c) != "through") continue;
+      Argument who = args_.Named(c);
+      if (who.referents.size() == 1) return who.referents[0];
+    }
+  }
   if (subj < 0) return -1;
   Argument who = args_.Actor(subj);
   return who.referents.size() == 1 ? who.referents[0] : -1;
@@ -118,7 +139,11 @@ Modality ClauseContext::ModalityOf(int p) const {
       }
     }
     const std::string& rel = view_.token(p).deprel;
-    if (SentenceView::BaseRel(rel) != "xcomp" && SentenceView::BaseRel(rel) != "conj") break;
+    // Controlled, coordinated and purpose clauses ("travel … to meet X") share the modality
+    // of the verb they hang on.
+    const bool purpose = SentenceView::BaseRel(rel) == "advcl" && view_.FirstChild(p, "mark") >= 0 &&
+                         view_.Lemma(view_.FirstChild(p, "mark")) == "to";
+    if (SentenceView::BaseRel(rel) != "xcomp" && SentenceView::BaseRel(rel) != "conj" && !purpose) break;
     const int h = view_.head(p);
     if (h < 0) break;
     if (SentenceView::BaseRel(rel) == "xcomp") {
@@ -162,6 +187,16 @@ void ClauseContext::Attribution(int p, ClauseFacts* facts) const {
       take_speaker(h);
       return;
     }
+    // A "that" clause the parser hung somewhere else under a verb of saying ("said on
+    // Friday that Greece had…" with the clause on "Friday") is still what was said.
+    if (IsThatClause(q) && (rel == "acl" || rel == "obl" || rel == "nmod")) {
+      for (int up = h, hops = 0; up >= 0 && hops < 3; up = view_.head(up), ++hops) {
+        if (IsReporting(up)) {
+          take_speaker(up);
+          return;
+        }
+      }
+    }
     if (rel != "conj" && rel != "xcomp" && rel != "advcl" && rel != "ccomp") return;
     q = h;
   }
@@ -181,8 +216,11 @@ void ClauseContext::TimeAndPlace(int p, ClauseFacts* facts) const {
   for (int c : view_.children(p)) {
     const std::string& rel = view_.token(c).deprel;
     const std::string_view base = SentenceView::BaseRel(rel);
-    if (base != "obl" && base != "nmod" && base != "advmod" && base != "nummod" && base != "compound") continue;
-    if (facts->date.empty()) facts->date = DateIn(c, 3);
+    if (base != "obl" && base != "nmod" && base != "advmod" && base != "nummod" && base != "compound" &&
+        base != "obj") {
+      continue;
+    }
+    if (facts->date.empty()) facts->date = DateIn(c, 4);
     if (facts->location < 0 && (base == "obl" || base == "nmod")) {
       const std::string case_word = view_.CaseOf(c);
       if (case_word == "in" || case_word == "at" || case_word == "near" || case_word == "outside") {
@@ -191,6 +229,23 @@ void ClauseContext::TimeAndPlace(int p, ClauseFacts* facts) const {
         if (where.referents.size() == 1) {
           const ReferentKind kind = referents[where.referents[0]].kind;
           if (kind == ReferentKind::kGpe || kind == ReferentKind::kLoc) facts->location = where.referents[0];
+        }
+      }
+    }
+  }
+  // "X happened on Monday, officials said": a date the parser hung on the verb of saying
+  // but written before its subject belongs to the reported event.
+  if (facts->date.empty() && SentenceView::BaseRel(view_.token(p).deprel) == "ccomp") {
+    const int r = view_.head(p);
+    const int speaker = r >= 0 ? view_.SubjectOf(r) : -1;
+    if (r >= 0 && speaker > p && IsReporting(r)) {
+      for (int c : view_.children(r)) {
+        const std::string_view base = SentenceView::BaseRel(view_.token(c).deprel);
+        if (c > p && c < speaker && (base == "obl" || base == "nmod" || base == "advmod")) {
+          if (std::string d = DateIn(c, 3); !d.empty()) {
+            facts->date = d;
+            break;
+          }
         }
       }
     }

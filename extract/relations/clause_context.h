@@ -6,6 +6,7 @@
 // ("in Istanbul"). Stateless over a SentenceView; not synchronised.
 
 #include <string>
+#include <vector>
 
 #include "extract/relations/argument_resolver.h"
 #include "extract/relations/extracted_relation.h"
@@ -35,8 +36,12 @@ class ClauseContext {
   bool IsReporting(int t) const;
   // The speaker of reporting verb `r`: its subject, or the person it speaks "through".
   int Speaker(int r) const;
+  // The clauses verb of saying `r` reports: its ccomp children and "that" clauses the
+  // parser attached elsewhere below it.
+  std::vector<int> ReportedClauses(int r) const;
 
  private:
+  bool IsThatClause(int v) const;
   bool Negated(int p) const;
   Modality ModalityOf(int p) const;
   void Attribution(int p, ClauseFacts* facts) const;

@@ -91,6 +91,7 @@ Result<EventLexicon> EventLexicon::Load(std::istream& categories, std::istream& 
     sense.predicate = parts[3] == "-" ? parts[1] : parts[3];
     sense.cooperation = cat->second;
     sense.symmetric = parts[4].find("symmetric") != std::string::npos;
+    sense.mutual = sense.symmetric || parts[4].find("mutual") != std::string::npos;
     sense.reporting = parts[4].find("reporting") != std::string::npos;
     (kind == "verb" ? lex.verbs_ : lex.nouns_)[parts[1]] = sense;
   }

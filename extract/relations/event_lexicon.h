@@ -18,7 +18,8 @@ struct EventSense {
   std::string category;     // e.g. "ASSAULT"
   std::string predicate;    // lemma written on the edge, e.g. "attack"
   float cooperation = 0.0f;  // the category's score, -10 .. +10
-  bool symmetric = false;   // both ends act alike (talk, meet, agree)
+  bool symmetric = false;   // "A V B" means "B V A" too (talk, meet, negotiate)
+  bool mutual = false;      // "A and B V-ed" means they V-ed each other (agree); implied by symmetric
   bool reporting = false;   // introduces reported speech (say, claim, insist)
 };
 

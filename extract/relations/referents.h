@@ -15,13 +15,16 @@ enum class ReferentKind { kPerson, kOrg, kGpe, kLoc, kNorp, kDate, kOther };
 // One entity of the article.
 struct Referent {
   std::string name;            // canonical name
+  std::vector<std::string> aliases;  // other names the article uses for it
   ReferentKind kind = ReferentKind::kOther;
   int country = -1;            // referent this one stands for as an actor (a capital or a
                                // demonym's country), or -1
   int parent = -1;             // referent this one belongs to (a ministry, a government body), or -1
   std::vector<std::string> roles;  // title words seen with it ("president", "defence secretary")
+  std::string subtype;         // finer kind when known: "country", "city", "alliance", "company"
   char gender = '?';           // 'm', 'f' or '?' (persons)
   bool plural = false;         // a group ("Democrats", "the Kurds")
+  std::string date;            // dates: YYYY-MM-DD or YYYY-MM
 };
 
 enum class ReferenceSource {

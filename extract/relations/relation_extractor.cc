@@ -27,13 +27,22 @@ bool IsGenericVerb(const std::string& lemma) {
 }
 
 // Prepositions that introduce the target of an action ("attack on", "talks with").
-bool IsTargetCase(const std::string& c) {
+// "at" names a target only for hostile acts ("fired at"); otherwise it is a place
+// ("met at the White House").
+bool IsTargetCase(const std::string& c, const std::string& category = "") {
   static const std::set<std::string> k = {"to",    "with",   "against", "on",     "into",
-                                          "at",    "from",   "for",     "over",   "about",
-                                          "toward", "towards", "between", "among", "upon",
-                                          "onto",  "of",     "across",  "behind", "before"};
+                                          "from",  "for",    "over",    "about",  "toward",
+                                          "towards", "between", "among", "upon",  "onto",
+                                          "of",    "across", "behind",  "before"};
+  if (c == "at") {
+    return category == "ASSAULT" || category == "THREATEN" || category == "ACCUSE" || category == "COERCE" ||
+           category == "PROTEST";
+  }
   return k.count(c) > 0;
 }
+
+// Prepositions that add a party to a symmetric event ("talks with", "deal between").
+bool IsPartyCase(const std::string& c) { return c == "with" || c == "between" || c == "among"; }
 
 // Nouns that, with "this"/"that", point back at a stance the speaker just stated.
 bool IsStanceNoun(const std::string& lemma) {
@@ -161,11 +170,23 @@ class SentenceWorker {
             concept_name = ConceptText(c);
             concept_done = true;
           }
+          // "presented a plan to Ukraine": a prepositional phrase the parser hung on the
+          // object names the target as well as one on the verb would.
+          if (listed && base == "obj") {
+            for (int g : view_.ChildrenWith(c, "nmod")) {
+              const std::string case_word = view_.CaseOf(g);
+              if (case_word == "of" || case_word == "for" || !IsTargetCase(case_word)) continue;
+              Argument b = args_.Named(g);
+              if (b.empty()) continue;
+              Merge(b, &targets);
+              span.push_back(g);
+            }
+          }
         } else if (base == "obl" || (base == "nmod" && view_.IsVerb(v))) {
           const std::string case_word = view_.CaseOf(c);
           if (case_word == "by" || rel == "obl:tmod" || rel == "obl:npmod") continue;
           // "in talks with Iran": an event noun passes on its participants whatever its case.
-          if (!IsTargetCase(case_word) && lexicon_.Noun(view_.Lemma(c)) == nullptr) continue;
+          if (!IsTargetCase(case_word, sense->category) && lexicon_.Noun(view_.Lemma(c)) == nullptr) continue;
           Argument a = TargetOf(c, facts);
           if (a.empty()) continue;
           if (!listed && a.via_modifier) continue;  // unknown verbs need a named target
@@ -185,11 +206,18 @@ class SentenceWorker {
         }
       }
     }
-    // A verb the lexicon does not know needs a named direct or prepositional target.
+    // "Both leaders described their conversation": what the actors own is not a target.
+    if (targets.via_modifier) {
+      std::vector<int> kept;
+      for (int t : targets.referents) {
+        if (std::find(actors.referents.begin(), actors.referents.end(), t) == actors.referents.end()) kept.push_back(t);
+      }
+      targets.referents = kept;
+    }
     const std::string rule = light_noun >= 0 ? "clause:light-verb" : (passive ? "clause:passive" : "clause");
     if (!targets.empty()) {
       Emit(actors, targets, *sense, facts, span, rule);
-    } else if (sense->symmetric && actors.referents.size() >= 2) {
+    } else if (sense->mutual && actors.referents.size() >= 2) {
       EmitAmong(actors.referents, *sense, facts, span, rule + ":coordinated");
     } else if (!concept_name.empty() && actors.referents.size() == 1 && !actors.via_modifier) {
       EmitConcept(actors.referents[0], concept_name, *sense, facts, span);
@@ -209,7 +237,8 @@ class SentenceWorker {
       for (int g : view_.children(c)) {
         if (SentenceView::BaseRel(view_.token(g).deprel) != "nmod") continue;
         const std::string case_word = view_.CaseOf(g);
-        if (case_word == "of" || !IsTargetCase(case_word)) continue;
+        // Parties of the event ("between X and Y") are not what the verb acts on.
+        if (case_word == "of" || case_word == "between" || case_word == "among" || !IsTargetCase(case_word)) continue;
         Merge(args_.Target(g), &a);
       }
       return a;
@@ -234,7 +263,7 @@ class SentenceWorker {
     int speaker = ctx_.Speaker(v);
     if (speaker < 0 && speakers.referents.size() == 1) speaker = speakers.referents[0];
     if (speaker < 0) return;
-    for (int c : view_.ChildrenWith(v, "ccomp")) {
+    for (int c : ctx_.ReportedClauses(v)) {
       const int s = view_.SubjectOf(c);
       if (s < 0) continue;
       Argument about = args_.Actor(s);
@@ -288,7 +317,7 @@ class SentenceWorker {
         } else if (case_word == "between" || case_word == "among") {
           Merge(args_.Actor(c), &participants);
           span.push_back(c);
-        } else if (case_word != "of" && IsTargetCase(case_word)) {
+        } else if (sense->symmetric ? IsPartyCase(case_word) : (case_word != "of" && IsTargetCase(case_word, sense->category))) {
           Argument a = args_.Target(c);
           if (a.empty()) continue;
           Merge(a, sense->symmetric ? &participants : &targets);
@@ -533,10 +562,11 @@ class SentenceWorker {
 
 std::vector<ExtractedRelation> RelationExtractor::Extract(const Document& doc, const ArticleReferents& refs) const {
   std::vector<ExtractedRelation> out;
+  const ReferenceIndex index(refs, static_cast<int>(doc.sentences.size()));
   for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
     const Sentence& sentence = doc.sentences[s];
     if (sentence.tokens.empty()) continue;
-    SentenceView view(sentence, s, refs);
+    SentenceView view(sentence, s, refs, index);
     SentenceWorker(view, lexicon_, &out).Run();
   }
   return out;

@@ -7,9 +7,23 @@
 
 namespace kg::extract {
 
-SentenceView::SentenceView(const Sentence& sentence, int sentence_index, const ArticleReferents& refs)
+ReferenceIndex::ReferenceIndex(const ArticleReferents& refs, int sentence_count)
+    : references(sentence_count), times(sentence_count) {
+  for (int r = 0; r < static_cast<int>(refs.references.size()); ++r) {
+    const int s = refs.references[r].sentence;
+    if (s >= 0 && s < sentence_count) references[s].push_back(r);
+  }
+  for (int t = 0; t < static_cast<int>(refs.times.size()); ++t) {
+    const int s = refs.times[t].sentence;
+    if (s >= 0 && s < sentence_count) times[s].push_back(t);
+  }
+}
+
+SentenceView::SentenceView(const Sentence& sentence, int sentence_index, const ArticleReferents& refs,
+                           const ReferenceIndex& index)
     : tokens_(&sentence.tokens),
       index_(sentence_index),
+      heading_(sentence.heading),
       refs_(&refs),
       children_(sentence.tokens.size()),
       refs_at_(sentence.tokens.size()),
@@ -20,9 +34,8 @@ SentenceView::SentenceView(const Sentence& sentence, int sentence_index, const A
     const int h = head(i);
     if (h >= 0 && h < n && h != i) children_[h].push_back(i);
   }
-  for (int r = 0; r < static_cast<int>(refs.references.size()); ++r) {
+  for (int r : index.references[sentence_index]) {
     const Reference& ref = refs.references[r];
-    if (ref.sentence != sentence_index) continue;
     const int b = std::max(0, ref.begin), e = std::min(n, ref.end);
     if (b >= e) continue;
     for (int i = b; i < e; ++i) refs_at_[i].push_back(r);
@@ -35,9 +48,8 @@ SentenceView::SentenceView(const Sentence& sentence, int sentence_index, const A
     }
     if (ref_head_at_[span_head] < 0) ref_head_at_[span_head] = r;
   }
-  for (int t = 0; t < static_cast<int>(refs.times.size()); ++t) {
+  for (int t : index.times[sentence_index]) {
     const TimeExpression& time = refs.times[t];
-    if (time.sentence != sentence_index) continue;
     for (int i = std::max(0, time.begin); i < std::min(n, time.end); ++i) time_at_[i] = t;
   }
 }
@@ -152,6 +164,19 @@ int SentenceView::SubjectOf(int v, bool* passive) const {
       v = h;
       continue;
     }
+    if ((base == "advcl" || base == "acl") && token(v).xpos == "VBG") {
+      // "accused the speaker of ignoring Ukraine", "thanked him for supporting": the
+      // object of the governing verb does the -ing.
+      const int mark = FirstChild(v, "mark") >= 0 ? FirstChild(v, "mark") : FirstChild(v, "case");
+      const std::string m = mark >= 0 ? LowerForm(mark) : "";
+      const int obj = FirstChild(h, "obj");
+      if ((m == "of" || m == "for") && obj >= 0 && IsVerb(h)) {
+        is_passive = false;
+        return obj;
+      }
+      // "an agreement on resuming imports": a topic, not something the subject does.
+      if (m == "on" || m == "about" || m == "over" || m == "regarding" || m == "concerning") return -1;
+    }
     if (base == "conj" || base == "advcl") {
       // A coordinated or participial verb shares its head's subject; its voice is its own.
       bool head_passive = false;
@@ -165,6 +190,18 @@ int SentenceView::SubjectOf(int v, bool* passive) const {
 }
 
 int SentenceView::ReferenceHeadedAt(int i) const { return ref_head_at_[i]; }
+
+int SentenceView::NameReferenceAt(int i) const {
+  if (ref_head_at_[i] >= 0) return ref_head_at_[i];
+  if (!refs_at_[i].empty()) return refs_at_[i].back();
+  const std::string& upos = token(i).upos;
+  if (upos != "NOUN" && upos != "PROPN" && upos != "ADJ") return -1;
+  for (int c : children_[i]) {
+    const std::string_view rel = BaseRel(token(c).deprel);
+    if (c > i && (rel == "flat" || rel == "appos" || rel == "compound") && ref_head_at_[c] >= 0) return ref_head_at_[c];
+  }
+  return -1;
+}
 
 std::string SentenceView::DateAt(int i) const {
   const int t = time_at_[i];

@@ -13,13 +13,25 @@
 
 namespace kg::extract {
 
+// The indexes of the references and time expressions of each sentence, built once per
+// article so that each SentenceView looks only at its own (linear cost in article length).
+struct ReferenceIndex {
+  std::vector<std::vector<int>> references;  // per sentence: indexes into ArticleReferents::references
+  std::vector<std::vector<int>> times;       // per sentence: indexes into ArticleReferents::times
+  ReferenceIndex(const ArticleReferents& refs, int sentence_count);
+};
+
 class SentenceView {
  public:
-  // REQUIRES: `sentence` is parsed (heads and relations set); `refs` outlives the view.
-  SentenceView(const Sentence& sentence, int sentence_index, const ArticleReferents& refs);
+  // REQUIRES: `sentence` is parsed (heads and relations set); `refs` and `index` outlive
+  // the view; `index` was built from `refs` (later references are not seen).
+  SentenceView(const Sentence& sentence, int sentence_index, const ArticleReferents& refs,
+               const ReferenceIndex& index);
 
   int size() const { return static_cast<int>(tokens_->size()); }
   int index() const { return index_; }
+  // True when the sentence is a heading line (no final punctuation, on its own).
+  bool heading() const { return heading_; }
   const Token& token(int i) const { return (*tokens_)[i]; }
   int head(int i) const { return (*tokens_)[i].head; }
   // The relation without its subtype: "nsubj:pass" -> "nsubj".
@@ -55,6 +67,10 @@ class SentenceView {
   // The reference whose syntactic head is `i` (the span token whose head lies outside
   // the span), or -1. When `i` is inside a name but is not its head, -1.
   int ReferenceHeadedAt(int i) const;
+  // The reference token `i` names: its own (ReferenceHeadedAt), else one covering it,
+  // else, for a title or description heading a name ("Prime Minister Abiy Ahmed" parsed
+  // with "Minister" as head), the reference of a name attached after it. -1 when none.
+  int NameReferenceAt(int i) const;
   const Reference& reference(int r) const { return refs_->references[r]; }
   const ArticleReferents& referents() const { return *refs_; }
   // The date of a time expression covering token `i`, or "".
@@ -63,6 +79,7 @@ class SentenceView {
  private:
   const std::vector<Token>* tokens_;
   int index_;
+  bool heading_;
   const ArticleReferents* refs_;
   std::vector<std::vector<int>> children_;
   std::vector<std::vector<int>> refs_at_;

@@ -1,0 +1,428 @@
+#include "extract/coref/coreference.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "base/text.h"
+#include "extract/relations/sentence_view.h"
+
+namespace kg::extract {
+
+using base::Result;
+using base::Status;
+
+namespace {
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::string part;
+  std::istringstream in(s);
+  while (std::getline(in, part, sep)) out.push_back(part);
+  return out;
+}
+
+Status ReadHeader(std::istream& in, const std::string& section, const std::string& origin) {
+  std::string line;
+  const std::string prefix = "# kg-coref " + section + " v";
+  if (!std::getline(in, line) || line.rfind(prefix, 0) != 0) {
+    return Status::InvalidArgument(origin + ": not a kg-coref " + section + " file (expected first line '" +
+                                   prefix + "1')");
+  }
+  if (line.substr(prefix.size()) != "1") {
+    return Status::InvalidArgument(origin + ": kg-coref " + section + " version " + line.substr(prefix.size()) +
+                                   " is not supported (this kg reads version 1)");
+  }
+  return Status::Ok();
+}
+
+bool ParseKind(const std::string& s, ReferentKind* kind) {
+  if (s == "PERSON") *kind = ReferentKind::kPerson;
+  else if (s == "ORG") *kind = ReferentKind::kOrg;
+  else if (s == "GPE") *kind = ReferentKind::kGpe;
+  else if (s == "LOC") *kind = ReferentKind::kLoc;
+  else if (s == "any") *kind = ReferentKind::kOther;
+  else return false;
+  return true;
+}
+
+enum class PronounClass { kNone, kMale, kFemale, kNeuter, kPlural };
+
+PronounClass ClassOf(const std::string& w) {
+  if (w == "he" || w == "him" || w == "his" || w == "himself") return PronounClass::kMale;
+  if (w == "she" || w == "her" || w == "hers" || w == "herself") return PronounClass::kFemale;
+  if (w == "it" || w == "its" || w == "itself") return PronounClass::kNeuter;
+  if (w == "they" || w == "them" || w == "their" || w == "theirs" || w == "themselves") return PronounClass::kPlural;
+  return PronounClass::kNone;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Coreference>> Coreference::Load(std::istream& given_names, std::istream& descriptions,
+                                                       const std::string& origin) {
+  std::unique_ptr<Coreference> coref(new Coreference());
+  const std::string names_origin = origin + "/given_names.tsv";
+  KG_RETURN_IF_ERROR(ReadHeader(given_names, "given-names", names_origin));
+  std::string line;
+  int line_no = 1;
+  while (std::getline(given_names, line)) {
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    const auto f = Split(line, '\t');
+    if (f.size() != 2 || (f[1] != "m" && f[1] != "f")) {
+      return Status::InvalidArgument(names_origin + ":" + std::to_string(line_no) + ": expected 'Name<TAB>m|f'");
+    }
+    coref->genders_[base::FoldName(f[0])] = f[1][0];
+  }
+  const std::string desc_origin = origin + "/descriptions.tsv";
+  KG_RETURN_IF_ERROR(ReadHeader(descriptions, "descriptions", desc_origin));
+  line_no = 1;
+  while (std::getline(descriptions, line)) {
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    const auto f = Split(line, '\t');
+    const std::string where = desc_origin + ":" + std::to_string(line_no);
+    if (f.size() < 3 || f.size() > 4) return Status::InvalidArgument(where + ": expected 3 or 4 tab-separated columns");
+    Description d;
+    d.type = f[1];
+    if (d.type == "person-role") {
+      d.kind = ReferentKind::kPerson;
+      d.roles = Split(f[2], '|');
+    } else if (d.type == "kind" || d.type == "pair") {
+      if (!ParseKind(f[2], &d.kind)) return Status::InvalidArgument(where + ": unknown kind '" + f[2] + "'");
+      if (f.size() == 4 && f[3] != "-") d.subtypes = Split(f[3], ',');
+    } else {
+      return Status::InvalidArgument(where + ": unknown description type '" + d.type +
+                                     "' (person-role, kind or pair)");
+    }
+    coref->descriptions_.emplace(f[0], d);
+  }
+  return coref;
+}
+
+Result<std::unique_ptr<Coreference>> Coreference::LoadFromDir(const std::string& data_dir) {
+  const std::string dir = data_dir + "/coref";
+  std::ifstream names(dir + "/given_names.tsv");
+  if (!names) return Status::NotFound(dir + "/given_names.tsv: cannot open");
+  std::ifstream descriptions(dir + "/descriptions.tsv");
+  if (!descriptions) return Status::NotFound(dir + "/descriptions.tsv: cannot open");
+  return Load(names, descriptions, dir);
+}
+
+char Coreference::GenderOf(const std::string& given_name) const {
+  auto it = genders_.find(base::FoldName(given_name));
+  return it == genders_.end() ? '?' : it->second;
+}
+
+void Coreference::AssignGenders(ArticleReferents* refs) const {
+  for (Referent& r : refs->referents) {
+    if (r.kind != ReferentKind::kPerson || r.gender != '?') continue;
+    for (const std::string& role : r.roles) {
+      const std::string folded = base::FoldName(role);
+      if (folded == "mr" || folded == "sir" || folded == "king" || folded == "prince" || folded == "spokesman") r.gender = 'm';
+      if (folded == "mrs" || folded == "ms" || folded == "miss" || folded == "queen" || folded == "princess" ||
+          folded == "spokeswoman" || folded == "dame") {
+        r.gender = 'f';
+      }
+    }
+    if (r.gender != '?') continue;
+    const size_t space = r.name.find(' ');
+    if (space != std::string::npos) r.gender = GenderOf(r.name.substr(0, space));
+  }
+}
+
+// One article's pass: walks the sentences in order, keeping the entities mentioned so far.
+class CorefPass {
+ public:
+  CorefPass(const Coreference& coref, const Document& doc, ArticleReferents* refs)
+      : coref_(coref), doc_(doc), refs_(refs) {}
+
+  void Run() {
+    // The names NER found; references this pass adds belong to the sentence being read,
+    // after its view is built.
+    const ReferenceIndex index(*refs_, static_cast<int>(doc_.sentences.size()));
+    for (int s = 0; s < static_cast<int>(doc_.sentences.size()); ++s) {
+      if (doc_.sentences[s].tokens.empty()) continue;
+      SentenceView view(doc_.sentences[s], s, *refs_, index);
+      Sentence(view);
+    }
+  }
+
+ private:
+  struct Mention {
+    std::vector<int> referents;
+    int sentence;
+    int token;
+    bool subject;
+  };
+  struct Pair {
+    int a, b;
+    int sentence;
+  };
+
+  void Sentence(const SentenceView& view) {
+    const int s = view.index();
+    std::vector<std::vector<int>> known(view.size());  // referents each token stands for
+    for (int t = 0; t < view.size(); ++t) {
+      if (int r = view.ReferenceHeadedAt(t); r >= 0) {
+        known[t] = refs_->references[r].referents;
+        if (known[t].size() == 2) pairs_.push_back({known[t][0], known[t][1], s});
+      } else if (int named = view.NameReferenceAt(t); named >= 0 && view.ReferencesAt(t).empty()) {
+        known[t] = refs_->references[named].referents;  // a title heading a name
+      } else if (view.ReferencesAt(t).empty()) {
+        if (std::vector<int> found = Resolve(view, t); !found.empty()) known[t] = found;
+      }
+      if (known[t].empty()) continue;
+      history_.push_back({known[t], s, t, IsSubject(view, t)});
+      for (int r : known[t]) {
+        if (r >= static_cast<int>(counts_.size())) counts_.resize(r + 1, 0);
+        ++counts_[r];
+      }
+      RecordPairs(view, t, known);
+    }
+  }
+
+  static bool IsSubject(const SentenceView& view, int t) {
+    const std::string_view rel = SentenceView::BaseRel(view.token(t).deprel);
+    return rel == "nsubj" || rel == "csubj";
+  }
+
+  // Pairs named together: "X and Y", a subject with its object ("Ruto met Abiy").
+  void RecordPairs(const SentenceView& view, int t, const std::vector<std::vector<int>>& known) {
+    if (known[t].size() != 1) return;
+    const int me = known[t][0];
+    const int h = view.head(t);
+    const std::string_view rel = SentenceView::BaseRel(view.token(t).deprel);
+    if (rel == "conj" && h >= 0 && known[h].size() == 1 && known[h][0] != me) {
+      pairs_.push_back({known[h][0], me, view.index()});
+    }
+    // The verb this token is an argument of, directly or through the object or oblique
+    // noun it modifies ("held talks with X").
+    int verb = -1;
+    if ((rel == "obj" || rel == "obl" || rel == "iobj") && h >= 0) {
+      verb = h;
+    } else if (rel == "nmod" && h >= 0 && view.head(h) >= 0) {
+      const std::string_view up = SentenceView::BaseRel(view.token(h).deprel);
+      if (up == "obj" || up == "obl") verb = view.head(h);
+    }
+    if (verb >= 0 && view.IsVerb(verb)) {
+      const int subj = view.SubjectOf(verb);
+      if (subj >= 0 && subj < t && known[subj].size() == 1 && known[subj][0] != me) {
+        pairs_.push_back({known[subj][0], me, view.index()});
+      }
+    }
+  }
+
+  std::vector<int> Resolve(const SentenceView& view, int t) {
+    const Token& tok = view.token(t);
+    const std::string lower = view.LowerForm(t);
+    if (tok.upos == "PRON") {
+      const PronounClass cls = ClassOf(lower);
+      if (cls == PronounClass::kNone || Pleonastic(view, t, cls)) return {};
+      std::vector<int> found = Pronoun(view, t, cls);
+      if (!found.empty()) Add(view.index(), t, t + 1, found, ReferenceSource::kPronoun);
+      // Once called "he" (or "she"), a person keeps that gender for later pronouns.
+      if (found.size() == 1 && (cls == PronounClass::kMale || cls == PronounClass::kFemale)) {
+        Referent& r = refs_->referents[found[0]];
+        if (r.gender == '?') r.gender = cls == PronounClass::kMale ? 'm' : 'f';
+      }
+      return found;
+    }
+    if (tok.upos != "NOUN") return {};
+    // Determiners and numbers that make a group phrase: both/neither/each sides, the two leaders.
+    int det = -1;
+    bool group = false, definite = false;
+    for (int c : view.children(t)) {
+      const std::string_view rel = SentenceView::BaseRel(view.token(c).deprel);
+      const std::string w = view.LowerForm(c);
+      if (rel == "det" && (w == "both" || w == "neither" || w == "each")) {
+        group = true;
+        det = c;
+      } else if (rel == "det" && w == "the") {
+        definite = true;
+        det = c;
+      } else if (rel == "nummod" && w == "two") {
+        group = true;
+      } else if (rel == "nmod" || rel == "acl" || rel == "nmod:poss" || (rel == "compound" && !view.ReferencesAt(c).empty())) {
+        return {};  // "the president of France", "the Trump administration": not anaphoric
+      }
+    }
+    if (det < 0 || (!group && !definite)) return {};
+    const int begin = std::min(det, t);
+    for (const auto& [noun, d] : Matches(view, t)) {
+      if (group && d.type == "pair") {
+        std::vector<int> pair = LastPair(view.index(), d.kind);
+        if (!pair.empty()) {
+          Add(view.index(), begin, t + 1, pair, ReferenceSource::kGroup);
+          pairs_.push_back({pair[0], pair[1], view.index()});
+          return pair;
+        }
+      } else if (!group && definite && d.type != "pair") {
+        const int found = Described(view, t, d);
+        if (found >= 0) {
+          Add(view.index(), begin, t + 1, {found}, ReferenceSource::kDescription);
+          return {found};
+        }
+      }
+    }
+    return {};
+  }
+
+  std::vector<std::pair<std::string, Coreference::Description>> Matches(const SentenceView& view, int t) const {
+    std::vector<std::pair<std::string, Coreference::Description>> out;
+    for (const std::string& key : {view.LowerForm(t), view.Lemma(t)}) {
+      auto range = coref_.descriptions_.equal_range(key);
+      for (auto it = range.first; it != range.second; ++it) out.emplace_back(it->first, it->second);
+      if (!out.empty()) break;
+    }
+    return out;
+  }
+
+  // "It is likely that…", "it rained": no referent.
+  static bool Pleonastic(const SentenceView& view, int t, PronounClass cls) {
+    if (cls != PronounClass::kNeuter) return false;
+    if (view.token(t).deprel == "expl") return true;
+    const int h = view.head(t);
+    if (h < 0) return false;
+    const std::string lemma = view.Lemma(h);
+    if (lemma == "seem" || lemma == "appear" || lemma == "rain" || lemma == "take") return true;
+    return view.FirstChild(h, "ccomp") >= 0 || view.FirstChild(h, "csubj") >= 0 ||
+           (view.FirstChild(h, "cop") >= 0 && view.FirstChild(h, "xcomp") >= 0);
+  }
+
+  bool Agrees(const Mention& m, PronounClass cls) const {
+    if (cls == PronounClass::kPlural) {
+      if (m.referents.size() >= 2) return true;
+      const Referent& r = refs_->referents[m.referents[0]];
+      return r.plural || r.kind == ReferentKind::kNorp;
+    }
+    if (m.referents.size() != 1) return false;
+    const Referent& r = refs_->referents[m.referents[0]];
+    switch (cls) {
+      case PronounClass::kMale:
+        return r.kind == ReferentKind::kPerson && r.gender != 'f';
+      case PronounClass::kFemale:
+        return r.kind == ReferentKind::kPerson && r.gender != 'm';
+      case PronounClass::kNeuter:
+        return (r.kind == ReferentKind::kOrg || r.kind == ReferentKind::kGpe || r.kind == ReferentKind::kLoc) &&
+               !r.plural;
+      default:
+        return false;
+    }
+  }
+
+  std::vector<int> Pronoun(const SentenceView& view, int t, PronounClass cls) const {
+    // An object pronoun cannot be its own clause's subject ("He met X and urged him").
+    std::vector<int> excluded;
+    const std::string_view rel = SentenceView::BaseRel(view.token(t).deprel);
+    const std::string lower = view.LowerForm(t);
+    const bool reflexive = lower.size() > 4 && lower.compare(lower.size() - 4, 4, "self") == 0;
+    if ((rel == "obj" || rel == "iobj" || rel == "obl") && !reflexive && view.head(t) >= 0) {
+      const int subj = view.SubjectOf(view.head(t));
+      for (auto it = history_.rbegin(); subj >= 0 && it != history_.rend() && it->sentence == view.index(); ++it) {
+        if (it->token == subj) excluded = it->referents;
+      }
+    }
+    const Mention* best = nullptr;
+    double best_score = -1e9;
+    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+      const int distance = view.index() - it->sentence;
+      if (distance > 3) break;
+      if (!Agrees(*it, cls)) continue;
+      if (it->referents.size() == 1 &&
+          std::find(excluded.begin(), excluded.end(), it->referents[0]) != excluded.end()) {
+        continue;
+      }
+      double score = -3.0 * distance + (it->subject ? 2.0 : 0.0) - 0.01 * (distance == 0 ? t - it->token : 0);
+      if (it->referents.size() == 1) {
+        // The article's main characters stay salient: "he" after "placed in the care of
+        // Dr Bailey" is still the biography's subject.
+        const int id = it->referents[0];
+        score += std::log1p(id < static_cast<int>(counts_.size()) ? counts_[id] : 0);
+        const Referent& r = refs_->referents[id];
+        if ((cls == PronounClass::kMale && r.gender == 'm') || (cls == PronounClass::kFemale && r.gender == 'f')) {
+          score += 1.0;
+        }
+      }
+      if (score > best_score) {
+        best_score = score;
+        best = &*it;
+      }
+    }
+    return best ? best->referents : std::vector<int>();
+  }
+
+  // The latest pair whose members fit `kind` (kOther: any), this sentence first.
+  std::vector<int> LastPair(int sentence, ReferentKind kind) const {
+    for (auto it = pairs_.rbegin(); it != pairs_.rend(); ++it) {
+      if (sentence - it->sentence > 4) break;
+      const Referent& a = refs_->referents[it->a];
+      const Referent& b = refs_->referents[it->b];
+      auto fits = [&](const Referent& r) {
+        if (kind == ReferentKind::kOther) return r.kind != ReferentKind::kDate;
+        if (kind == ReferentKind::kGpe) return r.kind == ReferentKind::kGpe || r.country >= 0;
+        return r.kind == kind;
+      };
+      if (fits(a) && fits(b)) return {it->a, it->b};
+    }
+    return {};
+  }
+
+  // The latest entity a definite description can mean.
+  int Described(const SentenceView& view, int t, const Coreference::Description& d) const {
+    // "the Russian president": the adjective's country must be the person's.
+    int country = -1;
+    for (int c : view.ChildrenWith(t, "amod")) {
+      if (int r = view.ReferenceHeadedAt(c); r >= 0 && refs_->references[r].referents.size() == 1) {
+        country = refs_->references[r].referents[0];
+      }
+    }
+    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+      if (view.index() - it->sentence > 6) break;
+      if (it->referents.size() != 1) continue;
+      const int id = it->referents[0];
+      const Referent& r = refs_->referents[id];
+      if (r.kind != d.kind && d.kind != ReferentKind::kOther) continue;
+      if (d.type == "person-role") {
+        if (country >= 0 && r.country >= 0 && r.country != country) continue;
+        bool has_role = false;
+        for (const std::string& role : r.roles) {
+          const std::string folded = base::FoldName(role);
+          for (const std::string& want : d.roles) {
+            const size_t pos = folded.rfind(want);
+            if (pos != std::string::npos && pos + want.size() == folded.size()) has_role = true;
+          }
+        }
+        if (has_role) return id;
+      } else {
+        if (d.subtypes.empty() || r.subtype.empty() ||
+            std::find(d.subtypes.begin(), d.subtypes.end(), r.subtype) != d.subtypes.end()) {
+          return id;
+        }
+      }
+    }
+    return -1;
+  }
+
+  void Add(int sentence, int begin, int end, std::vector<int> referents, ReferenceSource source) {
+    Reference ref;
+    ref.sentence = sentence;
+    ref.begin = begin;
+    ref.end = end;
+    ref.referents = std::move(referents);
+    ref.source = source;
+    refs_->references.push_back(std::move(ref));
+  }
+
+  const Coreference& coref_;
+  const Document& doc_;
+  ArticleReferents* refs_;
+  std::vector<Mention> history_;
+  std::vector<int> counts_;  // mentions so far of each referent
+  std::vector<Pair> pairs_;
+};
+
+void Coreference::Resolve(const Document& doc, ArticleReferents* refs) const { CorefPass(*this, doc, refs).Run(); }
+
+}  // namespace kg::extract

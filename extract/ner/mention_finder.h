@@ -1,0 +1,63 @@
+#pragma once
+// MentionFinder: the candidate entity mentions of a document, before they are grouped
+// into entities: tagger spans cleaned of titles, possessives and determiners; gazetteer
+// names (typed GPE/LOC/ORG/NORP); dates; capitalised names ending in an organisation
+// keyword; parts of hyphenated compounds ("Trump-Putin"); and, in headings, only names
+// the gazetteer or the article body confirm. Internal to EntityRecognizer. Immutable;
+// Find() is const and thread-safe.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "extract/ner/entity_recognizer.h"
+#include "extract/ner/title_lexicon.h"
+
+namespace kg::extract {
+
+struct Document;
+struct Sentence;
+class Gazetteer;
+class NerTagger;
+
+struct CandidateMention {
+  int sentence = 0;
+  int begin = 0, end = 0;              // token span
+  uint32_t byte_begin = 0, byte_end = 0;
+  std::string text;                    // Document::text[byte_begin, byte_end)
+  EntityKind kind = EntityKind::kPerson;
+  int entry = -1;                      // gazetteer entry named, or -1
+  bool ambiguous = false;              // the listed name doubles as a common word or given name
+  bool from_tagger = false;
+  bool heading = false;
+  bool actor = false;                  // a capital used for its country
+  std::string date;                    // DATE: normalised date or ""
+  RoleMatch role;                      // title before a person (begin == -1: none)
+  int64_t affiliation_byte = -1;       // byte_begin of the affiliation candidate before the title
+  int64_t expansion_byte = -1;         // an acronym in "Name (ACR)": byte_begin of the Name
+};
+
+class MentionFinder {
+ public:
+  // `tagger` may be null. Not owned; must outlive the finder.
+  MentionFinder(const Gazetteer& gazetteer, const TitleLexicon& titles, const NerTagger* tagger);
+  // Candidates of `doc` in text order (sentence, then byte offset).
+  std::vector<CandidateMention> Find(const Document& doc, const std::string& article_date) const;
+
+ private:
+  struct SentenceState;
+  struct BodyNames;
+  // Candidates of one sentence; `names` (null on the first pass over the body) are the
+  // body's names, which headings must repeat and which fill in surnames the tagger missed.
+  void Candidates(const Document& doc, SentenceState& state, const BodyNames* names,
+                  const std::string& article_date, std::vector<CandidateMention>* out) const;
+  void SplitCompounds(const Document& doc, SentenceState& state, const BodyNames& body,
+                      std::vector<CandidateMention>* out) const;
+  bool CapitalIsActor(const Sentence& sentence, const CandidateMention& c) const;
+
+  const Gazetteer& gazetteer_;
+  const TitleLexicon& titles_;
+  const NerTagger* tagger_;
+};
+
+}  // namespace kg::extract

@@ -1,0 +1,167 @@
+#include "extract/pipeline_extractor.h"
+
+#include <algorithm>
+#include <map>
+
+#include "extract/article_graph_builder.h"
+#include "extract/coref/coreference.h"
+#include "extract/ner/entity_recognizer.h"
+#include "extract/relations/event_lexicon.h"
+#include "extract/relations/parse_repair.h"
+#include "extract/relations/relation_extractor.h"
+#include "extract/syntax/analyzer.h"
+#include "proto/kg.pb.h"
+
+namespace kg::extract {
+
+using base::Result;
+using base::Status;
+
+namespace {
+
+ReferentKind KindOf(EntityKind kind) {
+  switch (kind) {
+    case EntityKind::kPerson:
+      return ReferentKind::kPerson;
+    case EntityKind::kOrg:
+      return ReferentKind::kOrg;
+    case EntityKind::kGpe:
+      return ReferentKind::kGpe;
+    case EntityKind::kLoc:
+      return ReferentKind::kLoc;
+    case EntityKind::kNorp:
+      return ReferentKind::kNorp;
+    case EntityKind::kDate:
+      return ReferentKind::kDate;
+  }
+  return ReferentKind::kOther;
+}
+
+}  // namespace
+
+PipelineExtractor::PipelineExtractor() = default;
+PipelineExtractor::~PipelineExtractor() = default;
+
+Result<std::unique_ptr<PipelineExtractor>> PipelineExtractor::Load(const std::string& models_dir,
+                                                                   const std::string& data_dir) {
+  std::unique_ptr<PipelineExtractor> p(new PipelineExtractor());
+  auto analyzer = Analyzer::Load(models_dir);
+  if (!analyzer.ok()) return analyzer.status();
+  p->analyzer_ = std::move(analyzer).value();
+  auto recognizer = EntityRecognizer::Load(models_dir, data_dir);
+  if (!recognizer.ok()) return recognizer.status();
+  p->recognizer_ = std::move(recognizer).value();
+  auto coref = Coreference::LoadFromDir(data_dir);
+  if (!coref.ok()) return coref.status();
+  p->coref_ = std::move(coref).value();
+  auto lexicon = EventLexicon::LoadFromDir(data_dir);
+  if (!lexicon.ok()) return lexicon.status();
+  p->lexicon_ = std::make_unique<EventLexicon>(std::move(lexicon).value());
+  p->relations_ = std::make_unique<RelationExtractor>(*p->lexicon_);
+  return p;
+}
+
+ArticleReferents PipelineExtractor::ToReferents(const ArticleEntities& entities,
+                                                std::vector<ExtractedRelation>* title_roles) {
+  ArticleReferents refs;
+  for (const EntityInfo& e : entities.entities) {
+    Referent r;
+    r.name = e.canonical;
+    r.aliases = e.aliases;
+    r.kind = KindOf(e.type);
+    r.subtype = e.subtype;
+    r.date = e.date;
+    if (e.linked_to >= 0 && e.link_predicate == "part_of") r.parent = e.linked_to;
+    r.plural = e.type == EntityKind::kNorp;
+    refs.referents.push_back(std::move(r));
+  }
+  // One reference per token span: "Trump-Putin" is one token naming two people.
+  std::map<std::tuple<int, int, int>, size_t> by_span;
+  for (const Mention& m : entities.mentions) {
+    if (m.entity < 0 || m.entity >= static_cast<int>(refs.referents.size())) continue;
+    Referent& referent = refs.referents[m.entity];
+    if (m.type == EntityKind::kDate) {
+      if (!referent.date.empty()) refs.times.push_back({m.sentence, m.begin, m.end, referent.date});
+      continue;
+    }
+    const auto key = std::make_tuple(m.sentence, m.begin, m.end);
+    auto [it, fresh] = by_span.emplace(key, refs.references.size());
+    if (fresh) {
+      Reference ref;
+      ref.sentence = m.sentence;
+      ref.begin = m.begin;
+      ref.end = m.end;
+      ref.source = m.from_demonym ? ReferenceSource::kDemonym : ReferenceSource::kName;
+      refs.references.push_back(std::move(ref));
+    }
+    auto& ids = refs.references[it->second].referents;
+    if (std::find(ids.begin(), ids.end(), m.entity) == ids.end()) ids.push_back(m.entity);
+
+    if (m.role.empty()) continue;
+    if (std::find(referent.roles.begin(), referent.roles.end(), m.role) == referent.roles.end()) {
+      referent.roles.push_back(m.role);
+    }
+    if (m.role_of < 0 || m.role_of == m.entity || m.role_predicate.empty()) continue;
+    if (refs.referents[m.role_of].kind == ReferentKind::kGpe && referent.country < 0) referent.country = m.role_of;
+    ExtractedRelation role;
+    role.subject = m.entity;
+    role.object = m.role_of;
+    role.predicate = m.role_predicate;
+    role.category = "ROLE";
+    role.sentence = m.sentence;
+    role.first_token = m.begin;
+    role.last_token = m.end - 1;
+    // The evidence starts at the affiliation when it precedes the title ("US Defence…").
+    for (const Mention& other : entities.mentions) {
+      if (other.sentence == m.sentence && other.entity == m.role_of && other.end <= m.begin) {
+        role.first_token = std::min(role.first_token, other.begin);
+      }
+    }
+    role.rule = "role:title";
+    title_roles->push_back(std::move(role));
+  }
+  return refs;
+}
+
+void PipelineExtractor::RepairParses(Document* doc) const {
+  const auto is_reporting = [this](const std::string& lemma) {
+    const EventSense* sense = lexicon_->Verb(lemma);
+    return sense != nullptr && sense->reporting;
+  };
+  for (Sentence& s : doc->sentences) RepairParse(&s, is_reporting);
+}
+
+ArticleReferents PipelineExtractor::Referents(Document* doc, const std::string& article_date) const {
+  analyzer_->AnalyzeSentences(&doc->sentences);
+  RepairParses(doc);
+  const ArticleEntities entities = recognizer_->Recognize(*doc, article_date);
+  std::vector<ExtractedRelation> roles;
+  ArticleReferents refs = ToReferents(entities, &roles);
+  coref_->AssignGenders(&refs);
+  coref_->Resolve(*doc, &refs);
+  return refs;
+}
+
+ArticleAnalysis PipelineExtractor::Analyze(const ArticleText& article) const {
+  ArticleAnalysis a;
+  a.doc = analyzer_->Analyze(article.text);
+  RepairParses(&a.doc);
+  const ArticleEntities entities = recognizer_->Recognize(a.doc, article.date);
+  a.referents = ToReferents(entities, &a.relations);
+  coref_->AssignGenders(&a.referents);
+  coref_->Resolve(a.doc, &a.referents);
+  std::vector<ExtractedRelation> found = relations_->Extract(a.doc, a.referents);
+  for (ExtractedRelation& r : a.relations) r.cooperation = lexicon_->Cooperation("ROLE");
+  a.relations.insert(a.relations.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  return a;
+}
+
+Result<proto::ArticleGraph> PipelineExtractor::Extract(const ArticleText& article) const {
+  if (article.text.empty()) return Status::InvalidArgument(article.path + ": the article is empty");
+  const ArticleAnalysis a = Analyze(article);
+  ArticleText named = article;
+  if (named.id.empty()) named.id = ArticleId(article.text);
+  return ArticleGraphBuilder::Build(named, a.doc, a.referents, a.relations);
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,221 @@
+#include "extract/relations/parse_repair.h"
+
+#include <string_view>
+#include <vector>
+
+#include "base/text.h"
+
+namespace kg::extract {
+
+namespace {
+
+std::string_view Base(const std::string& deprel) {
+  const size_t colon = deprel.find(':');
+  return colon == std::string::npos ? std::string_view(deprel) : std::string_view(deprel).substr(0, colon);
+}
+
+bool HasChild(const Sentence& s, int head, std::string_view base) {
+  for (const Token& t : s.tokens) {
+    if (t.head == head && Base(t.deprel) == base) return true;
+  }
+  return false;
+}
+
+bool Dominates(const Sentence& s, int ancestor, int i) {
+  for (int steps = 0; i >= 0 && steps <= static_cast<int>(s.tokens.size()); ++steps) {
+    if (i == ancestor) return true;
+    i = s.tokens[i].head;
+  }
+  return false;
+}
+
+bool IsNominal(const Token& t) { return t.upos == "PROPN" || t.upos == "NOUN" || t.upos == "PRON"; }
+
+// "with Hegseth skipping…": the noun phrase just before a subjectless -ing verb.
+void AbsoluteParticiples(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int v = 1; v < n; ++v) {
+    Token& verb = tokens[v];
+    if (verb.upos != "VERB" || verb.xpos != "VBG") continue;
+    if (HasChild(*s, v, "nsubj") || HasChild(*s, v, "csubj")) continue;
+    const std::string_view rel = Base(verb.deprel);
+    if (rel != "acl" && rel != "advcl" && rel != "conj" && rel != "xcomp") continue;
+    // The head of the noun phrase ending right before the verb.
+    int np = v - 1;
+    if (!IsNominal(tokens[np])) continue;
+    while (tokens[np].head > np && tokens[np].head < v && IsNominal(tokens[tokens[np].head])) np = tokens[np].head;
+    const std::string_view np_rel = Base(tokens[np].deprel);
+    bool introduced = false;
+    if (np_rel == "nmod" || np_rel == "obl") {
+      // "with Hegseth skipping": introduced by with/without.
+      for (int t = 0; t < np; ++t) {
+        if (tokens[t].head != np || Base(tokens[t].deprel) != "case") continue;
+        const std::string w = base::AsciiLower(tokens[t].text);
+        introduced = w == "with" || w == "without";
+      }
+    } else if (np_rel == "conj") {
+      // "Putin justifying retaliation and Trump urging dialogue": parallel to the object
+      // of another -ing verb.
+      const int h = tokens[np].head;
+      const int g = h >= 0 ? tokens[h].head : -1;
+      introduced = h >= 0 && Base(tokens[h].deprel) == "obj" && g >= 0 && tokens[g].xpos == "VBG";
+    }
+    if (!introduced || Dominates(*s, np, v)) continue;
+    // The verb keeps its place; the noun becomes its subject, dropping any case marker.
+    tokens[np].head = v;
+    tokens[np].deprel = "nsubj";
+    for (Token& t : tokens) {
+      if (t.head == np && Base(t.deprel) == "case") {
+        t.head = v;
+        t.deprel = "mark";
+      }
+    }
+    if (Base(verb.deprel) == "conj" && verb.head >= 0 && !IsNominal(tokens[verb.head])) continue;
+    if (rel == "acl" || rel == "conj") {
+      // Attach the clause to the nearest verb above it, as the adverbial it is.
+      int h = verb.head;
+      while (h >= 0 && tokens[h].upos != "VERB") h = tokens[h].head;
+      if (h >= 0 && h != v && !Dominates(*s, v, h)) {
+        verb.head = h;
+        verb.deprel = "advcl";
+      }
+    }
+  }
+}
+
+// "Trump stressed that X… and claimed that Y": put "claimed" beside "stressed".
+void CoordinatedReporting(Sentence* s, const std::function<bool(const std::string&)>& is_reporting) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int c = 0; c < n; ++c) {
+    Token& verb = tokens[c];
+    if (Base(verb.deprel) != "conj" || verb.upos != "VERB" || !is_reporting(base::AsciiLower(verb.lemma))) continue;
+    if (HasChild(*s, c, "nsubj") || !HasChild(*s, c, "ccomp")) continue;
+    const int first = verb.head;
+    if (first < 0 || Base(tokens[first].deprel) != "ccomp") continue;
+    const int reporting = tokens[first].head;
+    if (reporting < 0 || !is_reporting(base::AsciiLower(tokens[reporting].lemma))) continue;
+    verb.head = reporting;
+  }
+}
+
+
+// Punctuation has no dependents in UD; what the parser hung on a comma belongs to the
+// comma's head ("Ukraine's leader , Volodymyr Zelenskyy ,").
+void ChildrenOfPunctuation(Sentence* s) {
+  auto& tokens = s->tokens;
+  for (Token& t : tokens) {
+    for (int hops = 0; hops < 4 && t.head >= 0 && tokens[t.head].upos == "PUNCT"; ++hops) t.head = tokens[t.head].head;
+  }
+}
+
+// Two subjects on one verb: "Opposition leader Tomasz Wielgosz accused" (a title taken for
+// a subject) or "Mr Trump and President Putin spoke" (a coordination missed).
+void DuplicateSubjects(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int v = 0; v < n; ++v) {
+    std::vector<int> subjects;
+    for (int i = 0; i < n; ++i) {
+      if (tokens[i].head == v && Base(tokens[i].deprel) == "nsubj") subjects.push_back(i);
+    }
+    for (size_t k = 1; k < subjects.size(); ++k) {
+      const int first = subjects[0], later = subjects[k];
+      if (later > v) continue;  // a subject after the verb is another construction
+      int cc = -1;
+      for (int i = first + 1; i < later; ++i) {
+        if (tokens[i].upos == "CCONJ") cc = i;
+      }
+      if (cc >= 0) {
+        tokens[later].head = first;
+        tokens[later].deprel = "conj";
+        tokens[cc].head = later;
+        tokens[cc].deprel = "cc";
+      } else if (tokens[first].upos == "NOUN" && tokens[later].upos == "PROPN") {
+        // The common noun is the title of the name after it.
+        for (int i = first; i < later; ++i) {
+          if (tokens[i].head == v) {
+            tokens[i].head = later;
+            tokens[i].deprel = "compound";
+          }
+        }
+      }
+    }
+  }
+}
+
+bool IsFinite(const Sentence& s, int v) {
+  const std::string& x = s.tokens[v].xpos;
+  return x == "VBD" || x == "VBZ" || x == "VBP" || HasChild(s, v, "aux");
+}
+
+// ", and Colombian Foreign Minister Laura Sarabia said…": a name the parser coordinated
+// with something earlier, standing right before a finite verb without a subject, and
+// opening its conjunct with "and"/"but", is that verb's subject.
+void OrphanSubjects(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int v = 1; v < n; ++v) {
+    if (tokens[v].upos != "VERB" || !IsFinite(*s, v)) continue;
+    if (HasChild(*s, v, "nsubj") || HasChild(*s, v, "csubj") || HasChild(*s, v, "expl")) continue;
+    int np = v - 1;
+    if (!IsNominal(tokens[np])) continue;
+    while (tokens[np].head > np && tokens[np].head < v && IsNominal(tokens[tokens[np].head])) np = tokens[np].head;
+    // flat names hang on their first word
+    if (Base(tokens[np].deprel) == "flat" && tokens[np].head >= 0) np = tokens[np].head;
+    const std::string_view rel = Base(tokens[np].deprel);
+    if (rel != "conj" || tokens[np].head >= np || Dominates(*s, np, v)) continue;
+    int cc = -1;
+    for (int i = 0; i < n; ++i) {
+      if (tokens[i].head == np && Base(tokens[i].deprel) == "cc") cc = i;
+    }
+    if (cc < 0) continue;
+    tokens[np].head = v;
+    tokens[np].deprel = "nsubj";
+    tokens[cc].head = v;
+  }
+}
+
+// "X imposed tariffs on Y on Tuesday, and Beijing retaliated": an oblique before the
+// "and" that opens a conjunct cannot belong to that conjunct's verb; it belongs to the
+// verb before it.
+void ObliquesBeforeConjunct(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int o = 0; o < n; ++o) {
+    const int h = tokens[o].head;
+    if (h <= o || Base(tokens[o].deprel) != "obl" || tokens[h].upos != "VERB") continue;
+    // The "and" may hang on the verb or on its subject.
+    int cc = -1;
+    for (int i = o + 1; i < h; ++i) {
+      const int ch = tokens[i].head;
+      if (Base(tokens[i].deprel) == "cc" && ch >= 0 && (ch == h || (tokens[ch].head == h && Base(tokens[ch].deprel) == "nsubj"))) {
+        cc = i;
+      }
+    }
+    if (cc < 0) continue;
+    int before = -1;
+    for (int i = o - 1; i >= 0; --i) {
+      if (tokens[i].upos == "VERB") {
+        before = i;
+        break;
+      }
+    }
+    if (before < 0 || Dominates(*s, o, before)) continue;
+    tokens[o].head = before;
+  }
+}
+
+}  // namespace
+
+void RepairParse(Sentence* sentence, const std::function<bool(const std::string&)>& is_reporting) {
+  ChildrenOfPunctuation(sentence);
+  DuplicateSubjects(sentence);
+  ObliquesBeforeConjunct(sentence);
+  OrphanSubjects(sentence);
+  CoordinatedReporting(sentence, is_reporting);
+  AbsoluteParticiples(sentence);
+}
+
+}  // namespace kg::extract

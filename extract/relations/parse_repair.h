@@ -1,0 +1,29 @@
+#pragma once
+// ParseRepair: fixes, before relations are read, attachment errors a greedy parser makes
+// often and the relation rules depend on. Each rule is a known construction of news
+// English, not a fit to one text:
+//  - absolute participles: in "with Hegseth skipping the meeting" or "Putin justifying
+//    retaliation and Trump urging dialogue", the noun right before a subjectless -ing
+//    verb is its subject, whatever the parser attached it to;
+//  - coordinated verbs of saying: in "Trump stressed that X … and claimed that Y", a
+//    verb of saying with its own clause, coordinated into the first clause, belongs
+//    with the first verb of saying;
+//  - dependents of punctuation go to the punctuation's head;
+//  - two subjects on one verb become a coordination ("X and Y spoke") or a title and
+//    its name ("Opposition leader Tomasz Wielgosz accused");
+//  - an oblique before the "and" that opens a conjunct belongs to the verb before it;
+//  - a coordinated name right before a finite verb without a subject, opening its
+//    conjunct with "and"/"but", is that verb's subject.
+// Stateless; thread-safe.
+
+#include <functional>
+#include <string>
+
+#include "extract/document.h"
+
+namespace kg::extract {
+
+// `is_reporting(lemma)` tells verbs of saying. Rewrites heads and relations in place.
+void RepairParse(Sentence* sentence, const std::function<bool(const std::string&)>& is_reporting);
+
+}  // namespace kg::extract

@@ -1,0 +1,136 @@
+#include "extract/coref/coreference.h"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "extract/relations/event_lexicon.h"
+#include "extract/relations/relation_extractor.h"
+#include "tests/extract/relation_fixture.h"
+#include "tests/test_util.h"
+
+using namespace kg::extract;
+using kg::testing::Find;
+using kg::testing::RelationFixture;
+
+namespace {
+
+const Coreference& Coref() {
+  static const std::unique_ptr<Coreference> coref = [] {
+    auto r = Coreference::LoadFromDir(kg::testing::SourceDir() + "/data");
+    REQUIRE(r.ok());
+    return std::move(r).value();
+  }();
+  return *coref;
+}
+
+// The referents of the reference added for token span [begin, end) of sentence s.
+std::vector<int> Resolved(const RelationFixture& f, int s, int begin, int end) {
+  for (const auto& ref : f.refs.references) {
+    if (ref.sentence == s && ref.begin == begin && ref.end == end) return ref.referents;
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("Coreference: he, him and 'both sides'", "[extract][coref]") {
+  RelationFixture f;
+  f.Parse(
+      "1\tWilliam\tWilliam\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+      "2\tRuto\tRuto\tPROPN\tNNP\t_\t1\tflat\t_\t_\n"
+      "3\tflew\tfly\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\thome\thome\tADV\tRB\t_\t3\tadvmod\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"
+      "1\tHe\the\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+      "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tAbiy\tAbiy\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\tAhmed\tAhmed\tPROPN\tNNP\t_\t3\tflat\t_\t_\n"
+      "5\tand\tand\tCCONJ\tCC\t_\t6\tcc\t_\t_\n"
+      "6\turged\turge\tVERB\tVBD\t_\t2\tconj\t_\t_\n"
+      "7\thim\the\tPRON\tPRP\t_\t6\tobj\t_\t_\n"
+      "8\tto\tto\tPART\tTO\t_\t9\tmark\t_\t_\n"
+      "9\treopen\treopen\tVERB\tVB\t_\t6\txcomp\t_\t_\n"
+      "10\tthe\tthe\tDET\tDT\t_\t11\tdet\t_\t_\n"
+      "11\tborder\tborder\tNOUN\tNN\t_\t9\tobj\t_\t_\n"
+      "12\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tBoth\tboth\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tsides\tside\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "3\tagreed\tagree\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_\n"
+      "5\tset\tset\tVERB\tVB\t_\t3\txcomp\t_\t_\n"
+      "6\tup\tup\tADP\tRP\t_\t5\tcompound:prt\t_\t_\n"
+      "7\ta\ta\tDET\tDT\t_\t8\tdet\t_\t_\n"
+      "8\tcommission\tcommission\tNOUN\tNN\t_\t5\tobj\t_\t_\n"
+      "9\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int ruto = f.Add("William Ruto", ReferentKind::kPerson);
+  const int abiy = f.Add("Abiy Ahmed", ReferentKind::kPerson);
+  f.Ref(0, 0, 2, {ruto});
+  f.Ref(1, 2, 4, {abiy});
+  Coref().AssignGenders(&f.refs);
+  CHECK(f.refs.referents[ruto].gender == 'm');
+  Coref().Resolve(f.doc, &f.refs);
+  CHECK(Resolved(f, 1, 0, 1) == std::vector<int>{ruto});  // He
+  CHECK(Resolved(f, 1, 6, 7) == std::vector<int>{abiy});  // him: not the clause's own subject
+  const auto both = Resolved(f, 2, 0, 2);
+  REQUIRE(both.size() == 2);
+  CHECK(std::find(both.begin(), both.end(), ruto) != both.end());
+  CHECK(std::find(both.begin(), both.end(), abiy) != both.end());
+
+  SECTION("the relations then read through the references") {
+    auto lex = EventLexicon::LoadFromDir(kg::testing::SourceDir() + "/data");
+    REQUIRE(lex.ok());
+    const auto rels = RelationExtractor(*lex).Extract(f.doc, f.refs);
+    CHECK(Find(rels, ruto, abiy, {"meet"}).size() == 1);
+    CHECK(Find(rels, ruto, abiy, {"urge"}).size() == 1);
+    CHECK(Find(rels, ruto, abiy, {"agree"}).size() == 1);
+  }
+}
+
+TEST_CASE("Coreference: it, pleonastic it, and definite descriptions", "[extract][coref]") {
+  RelationFixture f;
+  f.Parse(
+      "1\tMacron\tMacron\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tspoke\tspeak\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tNATO\tNATO\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tIt\tit\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+      "2\twarned\twarn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tRussia\tRussia\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tIt\tit\tPRON\tPRP\t_\t3\texpl\t_\t_\n"
+      "2\tis\tbe\tAUX\tVBZ\t_\t3\tcop\t_\t_\n"
+      "3\tlikely\tlikely\tADJ\tJJ\t_\t0\troot\t_\t_\n"
+      "4\tthat\tthat\tSCONJ\tIN\t_\t6\tmark\t_\t_\n"
+      "5\ttalks\ttalk\tNOUN\tNNS\t_\t6\tnsubj\t_\t_\n"
+      "6\tresume\tresume\tVERB\tVBP\t_\t3\tccomp\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tpresident\tpresident\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+      "3\tcalled\tcall\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+      "5\talliance\talliance\tNOUN\tNN\t_\t3\tobj\t_\t_\n"
+      "6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int nato = f.Add("NATO", ReferentKind::kOrg);
+  f.refs.referents[nato].subtype = "alliance";
+  const int russia = f.Add("Russia", ReferentKind::kGpe);
+  const int macron = f.Add("Emmanuel Macron", ReferentKind::kPerson);
+  f.refs.referents[macron].roles = {"president"};
+  f.Ref(0, 0, 1, {macron});
+  f.Ref(1, 0, 1, {nato});
+  f.Ref(2, 2, 3, {russia});
+  Coref().Resolve(f.doc, &f.refs);
+  CHECK(Resolved(f, 2, 0, 1) == std::vector<int>{nato});  // It warned Russia
+  CHECK(Resolved(f, 3, 0, 1).empty());                    // It is likely that…
+  CHECK(Resolved(f, 4, 0, 2) == std::vector<int>{macron});  // the president
+  CHECK(Resolved(f, 4, 3, 5) == std::vector<int>{nato});    // the alliance
+}
+
+TEST_CASE("Coreference: lexicon files are versioned", "[extract][coref]") {
+  std::istringstream names("# kg-coref given-names v9\n");
+  std::istringstream desc("# kg-coref descriptions v1\n");
+  auto r = Coreference::Load(names, desc, "t");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message().find("version 9 is not supported") != std::string::npos);
+}

@@ -1,0 +1,126 @@
+#include "extract/relations/parse_repair.h"
+
+#include <catch2/catch.hpp>
+
+#include "extract/syntax/conllu.h"
+
+using namespace kg::extract;
+
+namespace {
+Sentence Parse(const std::string& conllu) {
+  auto parsed = ParseConllu(conllu, "test");
+  REQUIRE(parsed.ok());
+  REQUIRE(parsed->size() == 1);
+  return (*parsed)[0].sentence;
+}
+bool Reporting(const std::string& lemma) { return lemma == "stress" || lemma == "claim" || lemma == "say"; }
+}  // namespace
+
+TEST_CASE("ParseRepair: the noun before a subjectless -ing verb after 'with' is its subject", "[extract][relations]") {
+  // "… efforts, with Hegseth skipping a meeting." parsed with "skipping" on "efforts".
+  Sentence s = Parse(
+      "1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+      "2\tkept\tkeep\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tefforts\teffort\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "4\twith\twith\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tHegseth\tHegseth\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n"
+      "6\tskipping\tskip\tVERB\tVBG\t_\t3\tacl\t_\t_\n"
+      "7\ta\ta\tDET\tDT\t_\t8\tdet\t_\t_\n"
+      "8\tmeeting\tmeeting\tNOUN\tNN\t_\t6\tobj\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[4].head == 5);
+  CHECK(s.tokens[4].deprel == "nsubj");
+  CHECK(s.tokens[5].head == 1);  // the clause now hangs on the verb
+  CHECK(s.tokens[5].deprel == "advcl");
+  SECTION("an object of a perception verb is left alone") {
+    Sentence t = Parse(
+        "1\tWe\twe\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+        "2\tsaw\tsee\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tTrump\tTrump\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+        "4\tleaving\tleave\tVERB\tVBG\t_\t2\txcomp\t_\t_\n\n");
+    RepairParse(&t, Reporting);
+    CHECK(t.tokens[2].head == 1);
+    CHECK(t.tokens[2].deprel == "obj");
+  }
+}
+
+TEST_CASE("ParseRepair: a coordinated verb of saying joins the first one", "[extract][relations]") {
+  // "Trump stressed that Iran must stop and claimed that Putin agreed", with "claimed"
+  // coordinated to "stop" inside the first reported clause.
+  Sentence s = Parse(
+      "1\tTrump\tTrump\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tstressed\tstress\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthat\tthat\tSCONJ\tIN\t_\t5\tmark\t_\t_\n"
+      "4\tIran\tIran\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+      "5\tstop\tstop\tVERB\tVB\t_\t2\tccomp\t_\t_\n"
+      "6\tand\tand\tCCONJ\tCC\t_\t7\tcc\t_\t_\n"
+      "7\tclaimed\tclaim\tVERB\tVBD\t_\t5\tconj\t_\t_\n"
+      "8\tthat\tthat\tSCONJ\tIN\t_\t10\tmark\t_\t_\n"
+      "9\tPutin\tPutin\tPROPN\tNNP\t_\t10\tnsubj\t_\t_\n"
+      "10\tagreed\tagree\tVERB\tVBD\t_\t7\tccomp\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[6].head == 1);
+  CHECK(s.tokens[6].deprel == "conj");
+}
+
+TEST_CASE("ParseRepair: duplicate subjects, punctuation heads, misplaced obliques, orphan subjects", "[extract][relations]") {
+  SECTION("a title taken for a second subject becomes the name's compound") {
+    Sentence s = Parse(
+        "1\tOpposition\topposition\tNOUN\tNN\t_\t2\tcompound\t_\t_\n"
+        "2\tleader\tleader\tNOUN\tNN\t_\t5\tnsubj\t_\t_\n"
+        "3\tTomasz\tTomasz\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+        "4\tWielgosz\tWielgosz\tPROPN\tNNP\t_\t3\tflat\t_\t_\n"
+        "5\taccused\taccuse\tVERB\tVBD\t_\t0\troot\t_\t_\n\n");
+    RepairParse(&s, Reporting);
+    CHECK(s.tokens[1].head == 2);
+    CHECK(s.tokens[1].deprel == "compound");
+    CHECK(s.tokens[2].deprel == "nsubj");
+  }
+  SECTION("two subjects with 'and' between them become a coordination") {
+    Sentence s = Parse(
+        "1\tTrump\tTrump\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+        "2\tand\tand\tCCONJ\tCC\t_\t4\tcc\t_\t_\n"
+        "3\tPutin\tPutin\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+        "4\tspoke\tspeak\tVERB\tVBD\t_\t0\troot\t_\t_\n\n");
+    RepairParse(&s, Reporting);
+    CHECK(s.tokens[2].head == 0);
+    CHECK(s.tokens[2].deprel == "conj");
+    CHECK(s.tokens[1].head == 2);
+  }
+  SECTION("a name hung on a comma goes to the comma's head") {
+    Sentence s = Parse(
+        "1\tleader\tleader\tNOUN\tNN\t_\t0\troot\t_\t_\n"
+        "2\t,\t,\tPUNCT\t,\t_\t1\tpunct\t_\t_\n"
+        "3\tZelenskyy\tZelenskyy\tPROPN\tNNP\t_\t2\tappos\t_\t_\n\n");
+    RepairParse(&s, Reporting);
+    CHECK(s.tokens[2].head == 0);
+  }
+  SECTION("an oblique before the 'and' of another conjunct returns to the verb before it") {
+    Sentence s = Parse(
+        "1\tEU\tEU\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\timposed\timpose\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\ttariffs\ttariff\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+        "4\ton\ton\tADP\tIN\t_\t5\tcase\t_\t_\n"
+        "5\tcars\tcar\tNOUN\tNNS\t_\t9\tobl\t_\t_\n"
+        "6\t,\t,\tPUNCT\t,\t_\t9\tpunct\t_\t_\n"
+        "7\tand\tand\tCCONJ\tCC\t_\t8\tcc\t_\t_\n"
+        "8\tChina\tChina\tPROPN\tNNP\t_\t9\tnsubj\t_\t_\n"
+        "9\tretaliated\tretaliate\tVERB\tVBD\t_\t2\tconj\t_\t_\n\n");
+    RepairParse(&s, Reporting);
+    CHECK(s.tokens[4].head == 1);
+  }
+  SECTION("a coordinated name opening a conjunct before a subjectless verb is its subject") {
+    Sentence s = Parse(
+        "1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+        "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\ton\ton\tADP\tIN\t_\t4\tcase\t_\t_\n"
+        "4\tMonday\tMonday\tPROPN\tNNP\t_\t2\tobl\t_\t_\n"
+        "5\tand\tand\tCCONJ\tCC\t_\t6\tcc\t_\t_\n"
+        "6\tSarabia\tSarabia\tPROPN\tNNP\t_\t4\tconj\t_\t_\n"
+        "7\tsaid\tsay\tVERB\tVBD\t_\t2\tadvcl\t_\t_\n\n");
+    RepairParse(&s, Reporting);
+    CHECK(s.tokens[5].head == 6);
+    CHECK(s.tokens[5].deprel == "nsubj");
+    CHECK(s.tokens[4].head == 6);
+  }
+}
