@@ -238,7 +238,7 @@ TEST_CASE("RelationExtractor: apposition roles and 'through' spokespeople", "[ex
     REQUIRE(role.size() == 1);
     CHECK(role[0].category == "ROLE");
   }
-  SECTION("The White House, through Press Secretary Karoline Leavitt, said that…") {
+  SECTION("The White House, through Press Secretary Karoline Leavitt, confirmed that…") {
     RelationFixture f;
     f.Parse(
         "1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_\n"
@@ -251,7 +251,7 @@ TEST_CASE("RelationExtractor: apposition roles and 'through' spokespeople", "[ex
         "8\tKaroline\tKaroline\tPROPN\tNNP\t_\t11\tobl\t_\t_\n"
         "9\tLeavitt\tLeavitt\tPROPN\tNNP\t_\t8\tflat\t_\t_\n"
         "10\t,\t,\tPUNCT\t,\t_\t8\tpunct\t_\t_\n"
-        "11\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "11\tconfirmed\tconfirm\tVERB\tVBD\t_\t0\troot\t_\t_\n"
         "12\tthat\tthat\tSCONJ\tIN\t_\t14\tmark\t_\t_\n"
         "13\tRussia\tRussia\tPROPN\tNNP\t_\t14\tnsubj\t_\t_\n"
         "14\tpresented\tpresent\tVERB\tVBD\t_\t11\tccomp\t_\t_\n"
@@ -273,7 +273,7 @@ TEST_CASE("RelationExtractor: apposition roles and 'through' spokespeople", "[ex
     const auto role = Find(rels, leavitt, white_house, {"press_secretary_of"});
     REQUIRE(role.size() == 1);
     CHECK(role[0].rule == "role:through");
-    CHECK(Find(rels, leavitt, russia, {"say"}).size() == 1);  // the spokesperson speaks
+    CHECK(Find(rels, leavitt, russia, {"confirm"}).size() == 1);  // the spokesperson speaks
     const auto present = Find(rels, russia, ukraine, {"present"});
     REQUIRE(present.size() == 1);
     CHECK(present[0].attributed_to == leavitt);
@@ -297,4 +297,19 @@ TEST_CASE("RelationExtractor: 'both sides' acts as the pair it refers to", "[ext
   const auto agree = Find(rels, russia, ukraine, {"agree"});
   REQUIRE(agree.size() == 1);
   CHECK(agree[0].symmetric);
+}
+
+TEST_CASE("RelationExtractor: a plain 'said that' makes no statement edge", "[extract][relations]") {
+  RelationFixture f;
+  f.Parse(
+      "1\tTrump\tTrump\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthat\tthat\tSCONJ\tIN\t_\t5\tmark\t_\t_\n"
+      "4\tIran\tIran\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+      "5\tlied\tlie\tVERB\tVBD\t_\t2\tccomp\t_\t_\n\n");
+  const int trump = f.Add("Donald Trump", ReferentKind::kPerson);
+  const int iran = f.Add("Iran", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {trump});
+  f.Ref(0, 3, 4, {iran});
+  CHECK(Find(Run(f), trump, iran, {"say"}).empty());
 }
