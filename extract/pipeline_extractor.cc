@@ -63,6 +63,43 @@ Result<std::unique_ptr<PipelineExtractor>> PipelineExtractor::Load(const std::st
   return p;
 }
 
+void PipelineExtractor::ConsolidateNames(const ArticleEntities& entities, Document* doc) {
+  // Per sentence: each titled name with its title (and the affiliation right before the
+  // title, "US Defence Secretary …"), and each multi-word name, as one phrase.
+  std::vector<std::vector<std::pair<int, int>>> spans(doc->sentences.size());
+  std::vector<std::vector<int>> heads(doc->sentences.size());
+  for (const Mention& m : entities.mentions) {
+    if (m.sentence < 0 || m.sentence >= static_cast<int>(doc->sentences.size()) || m.type == EntityKind::kDate) continue;
+    const auto& tokens = doc->sentences[m.sentence].tokens;
+    int begin = m.begin;
+    if (!m.role.empty()) {
+      const int words = 1 + static_cast<int>(std::count(m.role.begin(), m.role.end(), ' '));
+      begin = std::max(0, m.begin - words);
+      for (const Mention& other : entities.mentions) {
+        if (other.sentence == m.sentence && other.end == begin && other.entity == m.role_of) begin = other.begin;
+      }
+    }
+    if (m.end - begin < 2) continue;
+    // The name's own head: its token whose head lies outside the name.
+    int head = m.end - 1;
+    for (int t = m.begin; t < m.end; ++t) {
+      if (tokens[t].head < m.begin || tokens[t].head >= m.end) {
+        head = t;
+        break;
+      }
+    }
+    auto& list = spans[m.sentence];
+    bool overlaps = false;
+    for (const auto& [b, e] : list) overlaps |= b < m.end && begin < e;
+    if (overlaps) continue;
+    list.emplace_back(begin, m.end);
+    heads[m.sentence].push_back(head);
+  }
+  for (size_t s = 0; s < doc->sentences.size(); ++s) {
+    if (!spans[s].empty()) ConsolidatePhrases(&doc->sentences[s], spans[s], heads[s]);
+  }
+}
+
 ArticleReferents PipelineExtractor::ToReferents(const ArticleEntities& entities,
                                                 std::vector<ExtractedRelation>* title_roles) {
   ArticleReferents refs;
@@ -140,6 +177,7 @@ ArticleReferents PipelineExtractor::Referents(Document* doc, const std::string& 
   analyzer_->AnalyzeSentences(&doc->sentences);
   RepairParses(doc);
   const ArticleEntities entities = recognizer_->Recognize(*doc, article_date);
+  ConsolidateNames(entities, doc);
   std::vector<ExtractedRelation> roles;
   ArticleReferents refs = ToReferents(entities, &roles);
   coref_->AssignGenders(&refs);
@@ -155,6 +193,7 @@ ArticleAnalysis PipelineExtractor::Analyze(const ArticleText& article) const {
   analyzer_->AnalyzeSentences(&a.doc.sentences);
   RepairParses(&a.doc);
   const ArticleEntities entities = recognizer_->Recognize(a.doc, article.date);
+  ConsolidateNames(entities, &a.doc);
   a.referents = ToReferents(entities, &a.relations);
   coref_->AssignGenders(&a.referents);
   coref_->Resolve(a.doc, &a.referents);

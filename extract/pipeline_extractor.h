@@ -53,6 +53,8 @@ class PipelineExtractor : public Extractor {
   PipelineExtractor();
   // Fixes the parser's usual attachment errors the relation rules depend on.
   void RepairParses(Document* doc) const;
+  // Makes every name, with its title, one noun phrase in the parse (ConsolidatePhrases).
+  static void ConsolidateNames(const ArticleEntities& entities, Document* doc);
   std::unique_ptr<Analyzer> analyzer_;
   std::unique_ptr<EntityRecognizer> recognizer_;
   std::unique_ptr<Coreference> coref_;

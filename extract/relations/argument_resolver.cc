@@ -59,7 +59,9 @@ void ArgumentResolver::AddModifierReferents(int t, Slot slot, int depth, Argumen
   static const char* kOrder[] = {"nmod:poss", "compound", "amod", "nmod"};
   for (const char* rel : kOrder) {
     for (int c : view_.ChildrenWith(t, rel)) {
-      if (std::string(rel) == "nmod" && view_.CaseOf(c) != "of") continue;
+      // "of" phrases ("the city of El Fasher") and bare noun modifiers the parser calls
+      // nmod ("a Ukraine Defence Contact Group meeting").
+      if (std::string(rel) == "nmod" && view_.CaseOf(c) != "of" && !(view_.CaseOf(c).empty() && c < t)) continue;
       Argument sub = Resolve(c, depth > 0 ? slot : Slot::kNamed, depth - 1);
       for (int id : sub.referents) AddUnique(id, arg);
       if (sub.group) arg->group = true;

@@ -1,5 +1,6 @@
 #include "extract/relations/parse_repair.h"
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -208,6 +209,80 @@ void ObliquesBeforeConjunct(Sentence* s) {
 }
 
 }  // namespace
+
+void ConsolidatePhrases(Sentence* sentence, const std::vector<std::pair<int, int>>& phrases,
+                        const std::vector<int>& heads) {
+  auto& tokens = sentence->tokens;
+  const int n = static_cast<int>(tokens.size());
+  // How good an edge leaving the phrase is as the phrase's attachment: an argument of a
+  // verb first, then a nominal dependent, then anything else (root, adjectival).
+  auto rank = [&](int t) {
+    const std::string_view rel = Base(tokens[t].deprel);
+    if (rel == "nsubj" || rel == "obj" || rel == "iobj" || rel == "obl" || rel == "csubj") return 3;
+    if (rel == "nmod" || rel == "appos" || rel == "conj") return 2;
+    if (rel == "root") return 1;
+    return 0;
+  };
+  for (size_t p = 0; p < phrases.size(); ++p) {
+    const int b = std::max(0, phrases[p].first), e = std::min(n, phrases[p].second);
+    const int head = heads[p];
+    if (b >= e || head < b || head >= e) continue;
+    auto inside = [&](int t) { return t >= b && t < e; };
+    int best = -1, fallback = -1;  // span tokens whose edges leave the span
+    for (int t = b; t < e; ++t) {
+      if (inside(tokens[t].head)) continue;
+      if (best < 0 || rank(t) > rank(best)) best = t;
+    }
+    if (best < 0) continue;
+    const int ext_head = tokens[best].head;
+    // Another edge to the same verb says which argument the phrase is: a phrase before
+    // its verb is its subject ("Friedrich(obj) Merz(nsubj) met" -> nsubj).
+    for (int t = b; t < e; ++t) {
+      if (t != best && tokens[t].head == ext_head && Base(tokens[t].deprel) == "nsubj" && head < ext_head) best = t;
+    }
+    // The phrase's other attachment, for a clause that hangs below it (not that clause
+    // itself, nor anything below it).
+    for (int t = b; t < e; ++t) {
+      const int h = tokens[t].head;
+      if (inside(h) || t == best || h == ext_head || (h >= 0 && ext_head >= 0 && Dominates(*sentence, ext_head, h))) continue;
+      if (fallback < 0 || rank(t) > rank(fallback)) fallback = t;
+    }
+    std::string ext_rel = rank(best) >= 2 ? tokens[best].deprel : "";
+    if (rank(best) == 1) ext_rel = "root";
+    if (ext_rel.empty()) {
+      // An adjectival attachment of a name phrase ("met Ukrainian(xcomp) … Zelensky"):
+      // the object after a verb, its subject before it, else a nominal modifier.
+      const bool verb = ext_head >= 0 && tokens[ext_head].upos == "VERB";
+      ext_rel = !verb ? (ext_head < 0 ? "root" : "nmod") : (head > ext_head ? "obj" : "nsubj");
+    }
+    // If the new attachment point hangs below the phrase ("Chancellor(root) <- met(relcl)
+    // -> Merz(nsubj)"), the clause takes the phrase's other attachment first.
+    for (int x = ext_head, hops = 0; x >= 0 && hops < n; x = tokens[x].head, ++hops) {
+      if (inside(x)) break;
+      if (tokens[x].head >= 0 && inside(tokens[x].head)) {
+        if (fallback >= 0) {
+          tokens[x].head = tokens[fallback].head;
+          tokens[x].deprel = tokens[fallback].head < 0 ? "root" : tokens[fallback].deprel;
+        } else {
+          tokens[x].head = -1;
+          tokens[x].deprel = "root";
+        }
+        break;
+      }
+    }
+    if (ext_head >= 0 && Dominates(*sentence, head, ext_head)) continue;
+    for (int t = b; t < e; ++t) {
+      if (t == head) continue;
+      if (!inside(tokens[t].head) || t < head) {
+        if (inside(tokens[t].head) && t < head && tokens[t].head != head && tokens[t].head > t) continue;  // keep inner structure
+        tokens[t].head = head;
+        tokens[t].deprel = t < head ? (tokens[t].upos == "ADJ" ? "amod" : "compound") : "flat";
+      }
+    }
+    tokens[head].head = ext_head;
+    tokens[head].deprel = ext_rel;
+  }
+}
 
 void RepairParse(Sentence* sentence, const std::function<bool(const std::string&)>& is_reporting) {
   ChildrenOfPunctuation(sentence);

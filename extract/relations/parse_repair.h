@@ -26,4 +26,12 @@ namespace kg::extract {
 // `is_reporting(lemma)` tells verbs of saying. Rewrites heads and relations in place.
 void RepairParse(Sentence* sentence, const std::function<bool(const std::string&)>& is_reporting);
 
+// Makes each token span [begin, end) in `phrases` one noun phrase, as named-entity
+// recognition found it: "Ukrainian President Volodymyr Zelensky" parsed with
+// "Ukrainian" as a predicate and the name hanging off it becomes a name with its title
+// words as compounds, attached where the phrase as a whole was. `heads[i]` is the token
+// that heads phrase i (its name's head). Spans must not overlap.
+void ConsolidatePhrases(Sentence* sentence, const std::vector<std::pair<int, int>>& phrases,
+                        const std::vector<int>& heads);
+
 }  // namespace kg::extract

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 #include <string>
 
 #include "extract/relations/argument_resolver.h"
@@ -105,12 +106,14 @@ class SentenceWorker {
   SentenceWorker(const SentenceView& view, const EventLexicon& lexicon, std::vector<ExtractedRelation>* out)
       : view_(view), args_(view), ctx_(view, args_, lexicon), lexicon_(lexicon), out_(out) {}
 
-  void Run() {
+  // Roles first (the whole article's, so that "his government" and statements know whom
+  // a person works for), then clauses and nominal events.
+  void RunRoles() { Roles(); }
+  void RunEvents() {
     for (int t = 0; t < view_.size(); ++t) {
-      if (view_.IsVerb(t)) Clause(t);
+      if (view_.IsVerb(t) && view_.ReferencesAt(t).empty()) Clause(t);  // a name is no verb
       if (view_.token(t).upos == "NOUN") NominalEvent(t);
     }
-    Roles();
   }
 
  private:
@@ -141,6 +144,9 @@ class SentenceWorker {
       listed = false;
     }
 
+    static const std::set<std::string> kPlainSaying = {"say", "add", "note", "state", "write", "comment",
+                                                       "report", "explain", "testify", "estimate", "describe"};
+    const bool plain_saying = sense->reporting && kPlainSaying.count(lemma) > 0;
     bool passive = false;
     const int subj = view_.SubjectOf(v, &passive);
     Argument actors, targets;
@@ -233,7 +239,10 @@ class SentenceWorker {
       targets.referents = kept;
     }
     const std::string rule = light_noun >= 0 ? "clause:light-verb" : (passive ? "clause:passive" : "clause");
-    if (!targets.empty()) {
+    if (plain_saying) {
+      // "said the Chinese ship had rammed…": what one says is a clause, even when the
+      // parser takes its subject for an object.
+    } else if (!targets.empty()) {
       Emit(actors, targets, *sense, facts, span, rule);
     } else if (sense->mutual && actors.referents.size() >= 2) {
       EmitAmong(actors.referents, *sense, facts, span, rule + ":coordinated");
@@ -247,11 +256,27 @@ class SentenceWorker {
   // participants ("participate in talks with Iran"), and a stance noun with "this"
   // yields the speaker whose stance it is.
   Argument TargetOf(int c, const ClauseFacts& facts) {
-    Argument a = args_.Target(c);
-    if (!a.empty()) return a;
     const std::string lemma = view_.Lemma(c);
+    const EventSense* event = view_.token(c).upos == "NOUN" ? lexicon_.Noun(lemma) : nullptr;
+    Argument a = args_.Target(c);
+    // A place named before a symmetric event noun is where it happened ("the Istanbul
+    // talks"), not what the verb acts on; an organisation is whose it is ("a Contact
+    // Group meeting").
+    if (event != nullptr && event->symmetric) {
+      const auto& referents = view_.referents().referents;
+      std::vector<int> kept;
+      for (int r : a.referents) {
+        const Referent& x = referents[r];
+        const bool place = x.kind == ReferentKind::kLoc ||
+                           (x.kind == ReferentKind::kGpe && (x.subtype == "city" || x.subtype == "capital" ||
+                                                             x.subtype == "region" || x.subtype == "state"));
+        if (!place) kept.push_back(r);
+      }
+      a.referents = kept;
+    }
+    if (!a.empty()) return a;
     if (view_.token(c).upos != "NOUN") return a;
-    if (lexicon_.Noun(lemma) != nullptr) {
+    if (event != nullptr) {
       for (int g : view_.children(c)) {
         if (SentenceView::BaseRel(view_.token(g).deprel) != "nmod") continue;
         const std::string case_word = view_.CaseOf(g);
@@ -394,7 +419,118 @@ class SentenceWorker {
   }
 
   // --- roles ---------------------------------------------------------------------------
+  // The single referent a reference starting at token `t` names, its span end in *end.
+  int ReferentStartingAt(int t, int* end) const {
+    for (int r : view_.ReferencesAt(t)) {
+      const Reference& ref = view_.reference(r);
+      if (ref.begin == t && ref.referents.size() == 1) {
+        *end = ref.end;
+        return ref.referents[0];
+      }
+    }
+    return -1;
+  }
+  int ReferentEndingAt(int t, int* begin) const {  // reference whose span ends at t (exclusive)
+    if (t <= 0) return -1;
+    for (int r : view_.ReferencesAt(t - 1)) {
+      const Reference& ref = view_.reference(r);
+      if (ref.end == t && ref.referents.size() == 1) {
+        *begin = ref.begin;
+        return ref.referents[0];
+      }
+    }
+    return -1;
+  }
+  bool IsAffiliation(int referent) const {
+    const ReferentKind k = view_.referents().referents[referent].kind;
+    return k == ReferentKind::kOrg || k == ReferentKind::kGpe;
+  }
+  static bool IsPossessiveMark(const std::string& w) { return w == "'s" || w == "\xE2\x80\x99s" || w == "'" || w == "\xE2\x80\x99"; }
+
+  // Appositive roles read off the words, whatever the parse: "Argentina's foreign
+  // minister, Ricardo Salvatierra," / "Salote Faleafa, Tuvalu's climate minister," /
+  // "Renato Villanueva, a PCG spokesman," / "The president of the ICSA, Dmitri Varga,".
+  void SurfaceRoles() {
+    const auto& referents = view_.referents().referents;
+    const int n = view_.size();
+    auto word = [&](int t) { return t >= 0 && t < n ? view_.LowerForm(t) : std::string(); };
+    auto closes = [&](int t) {
+      const std::string w = word(t);
+      return t >= n || w == "," || w == "." || w == ")" || w == ";" || w == "\xE2\x80\x94";
+    };
+    for (int pb = 0; pb < n; ++pb) {
+      int pe = 0;
+      const int person = ReferentStartingAt(pb, &pe);
+      if (person < 0 || referents[person].kind != ReferentKind::kPerson) continue;
+      // Forward: PERSON , [the|a] [AFFIL ['s]] modifiers ROLE [of AFFIL] ,
+      if (word(pe) == ",") {
+        int j = pe + 1, org = -1, end = 0;
+        if (word(j) == "the" || word(j) == "a" || word(j) == "an") ++j;
+        if (const int r = ReferentStartingAt(j, &end); r >= 0 && IsAffiliation(r) && r != person) {
+          org = r;
+          j = end;
+          if (IsPossessiveMark(word(j))) ++j;
+        }
+        const int role_begin = j;
+        while (j < n && j - role_begin < 4 && !IsRoleNoun(view_, j) && view_.ReferencesAt(j).empty() &&
+               (view_.token(j).upos == "ADJ" || view_.token(j).upos == "NOUN" || view_.token(j).upos == "PROPN")) {
+          ++j;
+        }
+        if (j < n && IsRoleNoun(view_, j)) {
+          const int role = j;
+          int after = j + 1;
+          if (org < 0 && (word(after) == "of" || word(after) == "for" || word(after) == "at")) {
+            int k = after + 1, e2 = 0;
+            if (word(k) == "the") ++k;
+            if (const int r = ReferentStartingAt(k, &e2); r >= 0 && IsAffiliation(r)) {
+              org = r;
+              after = e2;
+            }
+          }
+          if (org >= 0 && closes(after)) EmitSurfaceRole(person, org, role_begin, role, pb, after - 1);
+        }
+      }
+      // Backward: [AFFIL 's | the … of AFFIL] modifiers ROLE , PERSON
+      if (pb >= 2 && word(pb - 1) == ",") {
+        int j = pb - 2, org = -1, begin = 0;
+        if (const int r = ReferentEndingAt(pb - 1, &begin); r >= 0 && IsAffiliation(r)) {
+          // "the president of the ICSA, Dmitri Varga"
+          int k = begin - 1;
+          if (word(k) == "the") --k;
+          if (word(k) == "of" || word(k) == "for") {
+            org = r;
+            j = k - 1;
+          }
+        }
+        if (j >= 0 && IsRoleNoun(view_, j)) {
+          const int role = j;
+          int k = j - 1;
+          while (k >= 0 && role - k <= 3 && view_.ReferencesAt(k).empty() &&
+                 (view_.token(k).upos == "ADJ" || view_.token(k).upos == "NOUN")) {
+            --k;
+          }
+          const int role_begin = k + 1;
+          if (org < 0 && k >= 1 && IsPossessiveMark(word(k))) {
+            if (const int r = ReferentEndingAt(k, &begin); r >= 0 && IsAffiliation(r)) org = r;
+          }
+          if (org >= 0 && org != person) EmitSurfaceRole(person, org, role_begin, role, std::max(0, role_begin - 2), pe - 1);
+        }
+      }
+    }
+  }
+
+  void EmitSurfaceRole(int person, int org, int role_begin, int role, int first, int last) {
+    std::string text;
+    for (int t = role_begin; t < role; ++t) {
+      const std::string w = view_.LowerForm(t);
+      if (w == "former" || w == "top" || w == "senior" || w == "new" || w == "current") continue;
+      text += w + "_";
+    }
+    EmitRole(person, org, RolePredicate(text + view_.Lemma(role)), {first, last}, "role:apposition");
+  }
+
   void Roles() {
+    SurfaceRoles();
     const auto& referents = view_.referents().referents;
     for (int t = 0; t < view_.size(); ++t) {
       const std::string& rel = view_.token(t).deprel;
@@ -599,14 +735,37 @@ class SentenceWorker {
 
 std::vector<ExtractedRelation> RelationExtractor::Extract(const Document& doc, const ArticleReferents& refs) const {
   std::vector<ExtractedRelation> out;
-  const ReferenceIndex index(refs, static_cast<int>(doc.sentences.size()));
-  for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
-    const Sentence& sentence = doc.sentences[s];
-    if (sentence.tokens.empty()) continue;
-    SentenceView view(sentence, s, refs, index);
-    SentenceWorker(view, lexicon_, &out).Run();
+  const int n = static_cast<int>(doc.sentences.size());
+  const ReferenceIndex index(refs, n);
+  auto each_sentence = [&](const ArticleReferents& with, auto&& fn) {
+    for (int s = 0; s < n; ++s) {
+      if (doc.sentences[s].tokens.empty()) continue;
+      SentenceView view(doc.sentences[s], s, with, index);
+      SentenceWorker worker(view, lexicon_, &out);
+      fn(worker);
+    }
+  };
+  each_sentence(refs, [](SentenceWorker& w) { w.RunRoles(); });
+  // What the roles tell about people: whom they work for, and the country they serve.
+  ArticleReferents known = refs;
+  for (const ExtractedRelation& r : out) {
+    if (r.category != "ROLE" || r.subject < 0 || r.object < 0) continue;
+    Referent& person = known.referents[r.subject];
+    if (std::find(person.affiliations.begin(), person.affiliations.end(), r.object) == person.affiliations.end()) {
+      person.affiliations.push_back(r.object);
+    }
+    if (person.country < 0 && known.referents[r.object].kind == ReferentKind::kGpe) person.country = r.object;
   }
-  return out;
+  each_sentence(known, [](SentenceWorker& w) { w.RunEvents(); });
+  // Two rules finding one fact in one sentence give one relation.
+  std::vector<ExtractedRelation> unique;
+  std::set<std::tuple<int, int, int, std::string, std::string, int>> seen;
+  for (ExtractedRelation& r : out) {
+    if (seen.emplace(r.sentence, r.subject, r.object, r.object_concept, r.predicate, static_cast<int>(r.polarity)).second) {
+      unique.push_back(std::move(r));
+    }
+  }
+  return unique;
 }
 
 }  // namespace kg::extract

@@ -118,7 +118,11 @@ bool SentenceView::Dominates(int ancestor, int i) const {
 
 bool SentenceView::IsPassive(int v) const {
   if (FirstChild(v, "aux:pass") >= 0 || FirstChild(v, "nsubj:pass") >= 0) return true;
-  return BaseRel(token(v).deprel) == "acl" && token(v).deprel != "acl:relcl" && token(v).xpos == "VBN";
+  // A bare past participle modifying a noun or hung on a clause ("the swap agreed at the
+  // talks", "…, backed by Iran") is passive unless it has an auxiliary of its own.
+  const std::string_view rel = BaseRel(token(v).deprel);
+  if (token(v).xpos != "VBN" || FirstChild(v, "aux") >= 0 || FirstChild(v, "nsubj") >= 0) return false;
+  return (rel == "acl" && token(v).deprel != "acl:relcl") || rel == "advcl";
 }
 
 int SentenceView::SubjectOf(int v, bool* passive) const {
