@@ -14,6 +14,10 @@ std::unique_ptr<Command> MakeMergeCommand();
 std::unique_ptr<Command> MakeEntityCommand();
 std::unique_ptr<Command> MakeTimelineCommand();
 std::unique_ptr<Command> MakeExplainCommand();
+std::unique_ptr<Command> MakeRenderCommand();  // cli/render_command.cc
+std::unique_ptr<Command> MakeExportCommand();  // cli/export_command.cc
+std::unique_ptr<Command> MakeStatsCommand();   // cli/stats_command.cc
+std::unique_ptr<Command> MakePathCommand();    // cli/path_command.cc
 
 std::vector<std::unique_ptr<Command>> MakeCommands() {
   std::vector<std::unique_ptr<Command>> commands;
@@ -21,7 +25,11 @@ std::vector<std::unique_ptr<Command>> MakeCommands() {
   commands.push_back(MakeExtractCommand());
   commands.push_back(MakeIngestCommand());
   commands.push_back(MakeQueryCommand());
+  commands.push_back(MakeRenderCommand());
+  commands.push_back(MakeExportCommand());
   commands.push_back(MakeMergeCommand());
+  commands.push_back(MakeStatsCommand());
+  commands.push_back(MakePathCommand());
   commands.push_back(MakeEntityCommand());
   commands.push_back(MakeTimelineCommand());
   commands.push_back(MakeExplainCommand());

@@ -303,7 +303,11 @@ class TrainCommand : public Command {
       if (no_explore_) c += " --no-explore";
     }
     if (seed_ != 1) c += " --seed " + std::to_string(seed_);
-    if (prune_ != 0) c += " --prune " + std::to_string(prune_);
+    if (prune_ != 0) {
+      std::ostringstream p;
+      p << prune_;
+      c += " --prune " + p.str();
+    }
     return c + " -o " + output_;
   }
   static std::string Join(const std::vector<std::string>& v) {

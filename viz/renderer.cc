@@ -241,6 +241,15 @@ GraphPtr BuildGraph(const proto::Graph& graph, const RenderOptions& options, Agd
   SetDefault(root, AGRAPH, "outputorder", "edgesfirst");
   if (options.engine == "dot") {
     SetDefault(root, AGRAPH, "rankdir", "LR");
+    if (Renderer::LargeForDot(graph)) {
+      // Past this size dot's crossing minimisation, network simplex and spline routing
+      // grow from seconds to hours (edge labels and long edges become thousands of
+      // virtual nodes): bound the iterations and draw straight edges.
+      SetDefault(root, AGRAPH, "mclimit", "0.3");
+      SetDefault(root, AGRAPH, "nslimit", "1");
+      SetDefault(root, AGRAPH, "nslimit1", "1");
+      SetDefault(root, AGRAPH, "splines", "line");
+    }
   } else {
     SetDefault(root, AGRAPH, "overlap", "false");
     SetDefault(root, AGRAPH, "sep", "+6");
@@ -332,8 +341,8 @@ std::set<std::string> PluginNames(GVC_t* gvc, const char* kind) {
 }
 
 constexpr const char* kPluginHint =
-    "install the Debian package libgvc6 (Graphviz plugins) and run `dot -c` as root to "
-    "register them";
+    "install the Debian package libgvc6, which holds and registers Graphviz's plugins "
+    "(to re-register them, run `libgvc6-config-update -c` as root)";
 
 }  // namespace
 
@@ -366,6 +375,14 @@ base::Result<std::unique_ptr<Renderer>> Renderer::Create() {
 const std::vector<std::string>& Renderer::Engines() {
   static const std::vector<std::string> engines{"dot", "neato", "sfdp", "circo", "fdp"};
   return engines;
+}
+
+bool Renderer::LargeForDot(const proto::Graph& graph) {
+  return graph.entities_size() > 100 || graph.relations_size() > 200;
+}
+
+std::string Renderer::DefaultEngine(const proto::Graph& graph) {
+  return LargeForDot(graph) ? "sfdp" : "dot";
 }
 
 const std::vector<std::string>& Renderer::Formats() {

@@ -30,8 +30,14 @@ class Renderer {
   Renderer(const Renderer&) = delete;
   Renderer& operator=(const Renderer&) = delete;
 
-  // Layout engines accepted: dot, neato, sfdp, circo, fdp.
+  // Layout engines accepted: dot, neato, sfdp, circo, fdp. dot on graphs past
+  // LargeForDot runs with bounded effort (fewer iterations, straight edges).
   static const std::vector<std::string>& Engines();
+  // Whether `graph` is past the size (100 entities or 200 relations) where dot goes from
+  // seconds to minutes or hours.
+  static bool LargeForDot(const proto::Graph& graph);
+  // The engine to use when the user names none: dot, or sfdp when LargeForDot.
+  static std::string DefaultEngine(const proto::Graph& graph);
   // Output formats accepted: svg, png, pdf, dot (DOT with layout positions).
   static const std::vector<std::string>& Formats();
   // The format a path's extension names (".SVG" -> "svg", ".gv" -> "dot");
