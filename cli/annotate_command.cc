@@ -1,5 +1,6 @@
-// `kg annotate [FILE] [--input text|vertical] [--format conllu]`: tokens, tags, lemmas
-// and dependency trees of a text (or of pre-tokenised vertical input) as CoNLL-U.
+// `kg annotate [FILE] [--input text|vertical] [--format conllu|iob2]`: tokens, tags,
+// lemmas, dependency trees and named entities of a text (or of pre-tokenised vertical
+// input) as CoNLL-U (entities as NER=B-PER in MISC), or the entities alone as IOB2.
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
@@ -10,6 +11,8 @@
 #include "base/utf8.h"
 #include "cli/command.h"
 #include "extract/article_reader.h"
+#include "extract/ner/entity_recognizer.h"
+#include "extract/ner/ner_corpus.h"
 #include "extract/syntax/analyzer.h"
 #include "extract/syntax/conllu.h"
 
@@ -20,15 +23,16 @@ class AnnotateCommand : public Command {
  public:
   std::string Name() const override { return "annotate"; }
   std::string Help() const override {
-    return "Tokenize, tag, lemmatize and parse a text; print CoNLL-U";
+    return "Tokenize, tag, lemmatize, parse and find the named entities of a text; print CoNLL-U";
   }
   void Configure(CLI::App& app) override {
     app.add_option("file", file_, "Input file (default: standard input)");
     app.add_option("--input", input_, "text (default) or vertical (one token per line, "
                                       "blank line between sentences)")
         ->check(CLI::IsMember({"text", "vertical"}));
-    app.add_option("--format", format_, "Output format: conllu (default)")
-        ->check(CLI::IsMember({"conllu"}));
+    app.add_option("--format", format_, "Output format: conllu (default; entities as NER= in "
+                                        "MISC) or iob2 (index, token, entity label)")
+        ->check(CLI::IsMember({"conllu", "iob2"}));
   }
   int Run(CliContext& ctx) override {
     const std::string origin = file_.empty() ? "<stdin>" : file_;
@@ -53,14 +57,30 @@ class AnnotateCommand : public Command {
       ctx.err << "kg annotate: " << analyzer.status().message() << "\n";
       return 1;
     }
+    auto data = base::FindResourceDir(base::ResourceKind::kData, ctx.data_dir);
+    if (!data.ok()) {
+      ctx.err << "kg annotate: " << data.status().message() << "\n";
+      return 1;
+    }
+    auto recognizer = extract::EntityRecognizer::Load(*dir, *data);
+    if (!recognizer.ok()) {
+      ctx.err << "kg annotate: " << recognizer.status().message() << "\n";
+      return 1;
+    }
+    recognizer_ = std::move(*recognizer);
     if (input_ == "vertical") return RunVertical(ctx, origin, content, **analyzer);
     auto article = extract::ParseArticleText(std::move(content), origin);
     if (!article.ok()) {
       ctx.err << "kg annotate: " << article.status().message() << "\n";
       return 1;
     }
-    const extract::Document doc = (*analyzer)->Analyze(std::move(article->text));
-    extract::WriteConllu(doc, ctx.out);
+    extract::Document doc = (*analyzer)->Analyze(std::move(article->text));
+    recognizer_->Recognize(doc, article->date);
+    if (format_ == "iob2") {
+      extract::WriteIob2(doc.sentences, ctx.out);
+    } else {
+      extract::WriteConllu(doc, ctx.out);
+    }
     return 0;
   }
 
@@ -94,10 +114,18 @@ class AnnotateCommand : public Command {
       return 1;
     }
     analyzer.AnalyzeSentences(&sentences);
-    extract::WriteConlluSentences(sentences, ctx.out);
+    extract::Document doc;
+    doc.sentences = std::move(sentences);
+    recognizer_->Recognize(doc, "");
+    if (format_ == "iob2") {
+      extract::WriteIob2(doc.sentences, ctx.out);
+    } else {
+      extract::WriteConlluSentences(doc.sentences, ctx.out);
+    }
     return 0;
   }
 
+  std::unique_ptr<extract::EntityRecognizer> recognizer_;
   std::string file_;
   std::string input_ = "text";
   std::string format_ = "conllu";

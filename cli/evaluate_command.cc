@@ -1,11 +1,20 @@
 // `kg evaluate --gold X.conllu [--pred Y.conllu] [--raw]`: scores of our analysis (or of a
 // given prediction) against a gold treebank: UPOS, XPOS, lemma, feats, UAS, LAS on gold
 // tokenisation; with --raw, word and sentence F1 of the tokenizer on the rebuilt raw text.
+// `kg evaluate --ner GOLD.iob2 [--pred Y.iob2] [--tagger-only]`: named-entity precision,
+// recall and F1 per type (PER, ORG, LOC; our GPE counts as LOC) and micro-averaged, by
+// exact span match, of our recognizer run on the gold tokens (or of a given prediction).
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
 #include "base/resources.h"
 #include "cli/command.h"
+#include "extract/document.h"
+#include "extract/ner/entity_recognizer.h"
+#include "extract/ner/gazetteer.h"
+#include "extract/ner/ner_corpus.h"
+#include "extract/ner/ner_evaluation.h"
+#include "extract/ner/ner_trainer.h"
 #include "extract/syntax/analyzer.h"
 #include "extract/syntax/conllu.h"
 #include "extract/syntax/evaluation.h"
@@ -24,10 +33,14 @@ class EvaluateCommand : public Command {
  public:
   std::string Name() const override { return "evaluate"; }
   std::string Help() const override {
-    return "Score the analysis (or a prediction) against a gold CoNLL-U treebank";
+    return "Score the analysis (or a prediction) against a gold CoNLL-U treebank or IOB2 entities";
   }
   void Configure(CLI::App& app) override {
-    app.add_option("--gold", gold_, "Gold CoNLL-U treebank")->required();
+    app.add_option("--gold", gold_, "Gold CoNLL-U treebank");
+    app.add_option("--ner", ner_gold_, "Gold named entities, IOB2 (index, token, label): score "
+                                       "the recognizer (or --pred) per type and micro");
+    app.add_flag("--tagger-only", tagger_only_, "With --ner: score the NER tagger alone, "
+                                                "without the gazetteer rules and resolution");
     app.add_option("--pred", pred_, "Predicted CoNLL-U (default: analyse the gold words "
                                     "with the models)");
     app.add_flag("--raw", raw_, "Tokenize the raw text rebuilt from the gold treebank and "
@@ -36,12 +49,20 @@ class EvaluateCommand : public Command {
                  "With --raw: split hyphenated compounds as EWT does");
   }
   base::Status Validate() override {
+    if (gold_.empty() == ner_gold_.empty()) {
+      return base::Status::InvalidArgument("give either --gold X.conllu or --ner X.iob2");
+    }
+    if (!ner_gold_.empty() && raw_) return base::Status::InvalidArgument("--raw applies to --gold only");
+    if (tagger_only_ && (ner_gold_.empty() || !pred_.empty())) {
+      return base::Status::InvalidArgument("--tagger-only applies to --ner without --pred");
+    }
     if (raw_ && !pred_.empty()) {
       return base::Status::InvalidArgument("--raw and --pred cannot be combined");
     }
     return base::Status::Ok();
   }
   int Run(CliContext& ctx) override {
+    if (!ner_gold_.empty()) return RunNer(ctx);
     auto gold = extract::ReadConlluFile(gold_);
     if (!gold.ok()) return Fail(ctx, gold.status());
     if (gold->empty()) return Fail(ctx, base::Status::InvalidArgument(gold_ + ": no sentences"));
@@ -96,12 +117,57 @@ class EvaluateCommand : public Command {
   }
 
  private:
+  int RunNer(CliContext& ctx) const {
+    auto gold = extract::ReadIob2File(ner_gold_);
+    if (!gold.ok()) return Fail(ctx, gold.status());
+    if (gold->empty()) return Fail(ctx, base::Status::InvalidArgument(ner_gold_ + ": no sentences"));
+    std::vector<std::vector<extract::NerSpan>> gold_spans, predicted;
+    for (const auto& ex : *gold) gold_spans.push_back(ex.spans);
+    if (!pred_.empty()) {
+      auto pred = extract::ReadIob2File(pred_);
+      if (!pred.ok()) return Fail(ctx, pred.status());
+      if (pred->size() != gold->size()) {
+        return Fail(ctx, base::Status::InvalidArgument(pred_ + " has " + std::to_string(pred->size()) +
+                                                       " sentences, " + ner_gold_ + " has " +
+                                                       std::to_string(gold->size())));
+      }
+      for (const auto& ex : *pred) predicted.push_back(ex.spans);
+    } else {
+      auto models = base::FindResourceDir(base::ResourceKind::kModels, ctx.models_dir);
+      if (!models.ok()) return Fail(ctx, models.status());
+      auto data = base::FindResourceDir(base::ResourceKind::kData, ctx.data_dir);
+      if (!data.ok()) return Fail(ctx, data.status());
+      auto analyzer = extract::Analyzer::Load(*models);
+      if (!analyzer.ok()) return Fail(ctx, analyzer.status());
+      auto recognizer = extract::EntityRecognizer::Load(*models, *data);
+      if (!recognizer.ok()) return Fail(ctx, recognizer.status());
+      // Predicted POS on the gold tokens, as the pipeline has them.
+      std::vector<extract::Sentence> sentences;
+      for (const auto& ex : *gold) {
+        extract::Sentence s;
+        s.tokens = ex.tokens;
+        sentences.push_back(std::move(s));
+      }
+      (*analyzer)->AnalyzeSentences(&sentences);
+      for (size_t i = 0; i < gold->size(); ++i) (*gold)[i].tokens = std::move(sentences[i].tokens);
+      if (tagger_only_) {
+        const extract::EntityRecognizer& r = **recognizer;
+        predicted = extract::TagExamples(*r.tagger(), &r.gazetteer(), &r.titles(), *gold);
+      } else {
+        predicted = extract::RecognizeExamples(**recognizer, *gold);
+      }
+    }
+    const auto scores = extract::ScoreNer(gold_spans, predicted, {"PER", "ORG", "LOC"});
+    ctx.out << "sentences " << gold->size() << "\n" << scores.Format();
+    return 0;
+  }
   int Fail(CliContext& ctx, const base::Status& s) const {
     ctx.err << "kg evaluate: " << s.message() << "\n";
     return 1;
   }
-  std::string gold_, pred_;
+  std::string gold_, pred_, ner_gold_;
   bool raw_ = false;
+  bool tagger_only_ = false;
   bool split_hyphens_ = false;
 };
 

@@ -1,6 +1,8 @@
 // `kg train tagger|lemmatizer|parser --train X.conllu --dev Y.conllu -o MODEL`: trains
 // one of the analysis models on CoNLL-U treebanks and records how (command, data, date,
 // dev scores) in the model header. The parser is trained on jackknifed predicted tags.
+// `kg train ner --train X.iob2 --treebank X.conllu --dev Y.iob2 --tagger T -o MODEL`:
+// the NER tagger (extract/ner/ner_training.h), on jackknifed tags of the treebank.
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <ctime>
@@ -9,7 +11,10 @@
 #include <regex>
 #include <sstream>
 
+#include "base/resources.h"
 #include "cli/command.h"
+#include "extract/ner/ner_tagger.h"
+#include "extract/ner/ner_training.h"
 #include "extract/syntax/conllu.h"
 #include "extract/syntax/dependency_parser.h"
 #include "extract/syntax/evaluation.h"
@@ -57,16 +62,18 @@ class TrainCommand : public Command {
  public:
   std::string Name() const override { return "train"; }
   std::string Help() const override {
-    return "Train the tagger, lemmatizer or parser on CoNLL-U treebanks";
+    return "Train the tagger, lemmatizer or parser on CoNLL-U treebanks, or the NER tagger on IOB2";
   }
   void Configure(CLI::App& app) override {
-    app.add_option("model", what_, "What to train: tagger, lemmatizer or parser")
+    app.add_option("model", what_, "What to train: tagger, lemmatizer, parser or ner")
         ->required()
-        ->check(CLI::IsMember({"tagger", "lemmatizer", "parser"}));
-    app.add_option("--train", train_, "Training treebank(s), CoNLL-U")->required();
+        ->check(CLI::IsMember({"tagger", "lemmatizer", "parser", "ner"}));
+    app.add_option("--train", train_, "Training treebank(s), CoNLL-U (ner: IOB2 files)")->required();
+    app.add_option("--treebank", treebank_, "NER: CoNLL-U treebank of the training sentences, "
+                                            "whose tags are jackknifed over --folds");
     app.add_option("--gum", gum_, "Also train on the train split of this GUM directory "
                                   "(SPLITS.md and dep/)");
-    app.add_option("--dev", dev_, "Development treebank: scores go into the model header");
+    app.add_option("--dev", dev_, "Development treebank (ner: IOB2): scores go into the model header");
     app.add_option("-o,--output", output_, "Model file to write")->required();
     app.add_option("--epochs", epochs_, "Training epochs (default: 10 tagger, 15 parser)");
     app.add_option("--seed", seed_, "Shuffling seed")->capture_default_str();
@@ -79,7 +86,7 @@ class TrainCommand : public Command {
                    "Tagger: jackknife folds for a second pass that sees the first pass's "
                    "tags of the following words (0 = one pass)")
         ->capture_default_str();
-    app.add_option("--tagger", tagger_, "Parser/lemmatizer: tagger model that tags --dev");
+    app.add_option("--tagger", tagger_, "Parser/lemmatizer/ner: tagger model that tags --dev");
     app.add_option("--prune", prune_, "Drop averaged weights below this magnitude")
         ->capture_default_str();
     app.add_flag("--no-explore", no_explore_, "Parser: train on the oracle path only");
@@ -90,10 +97,15 @@ class TrainCommand : public Command {
                                            "to tag the dev set as the analyzer will");
     }
     if (folds_ == 1 || folds_ < 0) return base::Status::InvalidArgument("--folds must be 0 or >= 2");
+    if (what_ == "ner" && ((!dev_.empty() && tagger_.empty()) || (treebank_.empty() && tagger_.empty()))) {
+      return base::Status::InvalidArgument("training ner needs --tagger MODEL (to tag --dev) and "
+                                           "--treebank X.conllu or --tagger (to tag --train)");
+    }
     return base::Status::Ok();
   }
 
   int Run(CliContext& ctx) override {
+    if (what_ == "ner") return TrainNer(ctx);
     std::vector<Sentence> train;
     std::vector<std::string> files = train_;
     if (!gum_.empty()) {
@@ -172,19 +184,52 @@ class TrainCommand : public Command {
       if (code != 0) return code;
     }
     if (!saved.ok()) return Fail(ctx, saved);
+    return Write(ctx, bytes.str(), start);
+  }
+
+ private:
+  int Write(CliContext& ctx, const std::string& bytes, std::chrono::steady_clock::time_point start) const {
     std::ofstream out(output_, std::ios::binary | std::ios::trunc);
-    out << bytes.str();
+    out << bytes;
     out.close();
     if (!out) {
       ctx.err << "kg train: cannot write " << output_ << "\n";
       return 1;
     }
-    Report(ctx, "wrote " + output_ + " (" + std::to_string(bytes.str().size()) + " bytes) in " +
-                    Seconds(start) + " s");
+    Report(ctx, "wrote " + output_ + " (" + std::to_string(bytes.size()) + " bytes) in " + Seconds(start) + " s");
     return 0;
   }
 
- private:
+  int TrainNer(CliContext& ctx) {
+    const auto start = std::chrono::steady_clock::now();
+    extract::NerTrainingSetup setup;
+    setup.train_iob2 = train_;
+    if (!gum_.empty()) {
+      auto gum = GumTrainFiles(gum_);
+      if (!gum.ok()) return Fail(ctx, gum.status());
+      setup.gum_files = *gum;
+    }
+    setup.treebank = treebank_;
+    setup.folds = folds_;
+    setup.tagger_epochs = tagger_epochs_;
+    setup.dev_iob2 = dev_;
+    setup.tagger_model = tagger_;
+    auto data = base::FindResourceDir(base::ResourceKind::kData, ctx.data_dir);
+    if (!data.ok()) return Fail(ctx, data.status());
+    setup.data_dir = *data;
+    if (epochs_ > 0) setup.options.epochs = epochs_;
+    setup.options.seed = seed_;
+    if (prune_ > 0) setup.options.prune = prune_;
+    setup.command = Command("ner", setup.options.epochs);
+    auto tagger = extract::TrainNerModel(setup, ctx.quiet ? nullptr : &ctx.err);
+    if (!tagger.ok()) return Fail(ctx, tagger.status());
+    (*tagger)->mutable_metadata()["trained"] = Today();
+    (*tagger)->mutable_metadata()["train_seconds"] = Seconds(start);
+    std::ostringstream bytes;
+    if (auto saved = (*tagger)->Save(bytes); !saved.ok()) return Fail(ctx, saved);
+    return Write(ctx, bytes.str(), start);
+  }
+
   int TrainParser(CliContext& ctx, std::vector<Sentence>* train, const std::vector<Sentence>& dev,
                   extract::ModelMetadata meta, std::ostream* log, std::ostringstream* bytes,
                   base::Status* saved) {
@@ -251,13 +296,18 @@ class TrainCommand : public Command {
     if (!tagger_.empty()) c += " --tagger " + tagger_;
     if (epochs > 0) c += " --epochs " + std::to_string(epochs);
     if (what == "tagger") c += " --second-pass-folds " + std::to_string(second_pass_folds_);
-    if (what == "parser") {
+    if (!treebank_.empty()) c += " --treebank " + treebank_;
+    if (what == "parser" || what == "ner") {
       c += " --folds " + std::to_string(folds_) + " --tagger-epochs " +
            std::to_string(tagger_epochs_);
       if (no_explore_) c += " --no-explore";
     }
     if (seed_ != 1) c += " --seed " + std::to_string(seed_);
-    if (prune_ != 0) c += " --prune " + std::to_string(prune_);
+    if (prune_ != 0) {
+      std::ostringstream p;
+      p << prune_;
+      c += " --prune " + p.str();
+    }
     return c + " -o " + output_;
   }
   static std::string Join(const std::vector<std::string>& v) {
@@ -278,7 +328,7 @@ class TrainCommand : public Command {
 
   std::string what_;
   std::vector<std::string> train_;
-  std::string gum_, dev_, output_, tagger_;
+  std::string gum_, dev_, output_, tagger_, treebank_;
   int epochs_ = 0;
   uint32_t seed_ = 1;
   int folds_ = 10;

@@ -4,6 +4,8 @@
 #include <map>
 
 #include "extract/article_graph_builder.h"
+#include "extract/dateline.h"
+#include "extract/text/tokenizer.h"
 #include "extract/coref/coreference.h"
 #include "extract/ner/entity_recognizer.h"
 #include "extract/relations/event_lexicon.h"
@@ -103,6 +105,9 @@ ArticleReferents PipelineExtractor::ToReferents(const ArticleEntities& entities,
     }
     if (m.role_of < 0 || m.role_of == m.entity || m.role_predicate.empty()) continue;
     if (refs.referents[m.role_of].kind == ReferentKind::kGpe && referent.country < 0) referent.country = m.role_of;
+    if (std::find(referent.affiliations.begin(), referent.affiliations.end(), m.role_of) == referent.affiliations.end()) {
+      referent.affiliations.push_back(m.role_of);
+    }
     ExtractedRelation role;
     role.subject = m.entity;
     role.object = m.role_of;
@@ -144,7 +149,10 @@ ArticleReferents PipelineExtractor::Referents(Document* doc, const std::string& 
 
 ArticleAnalysis PipelineExtractor::Analyze(const ArticleText& article) const {
   ArticleAnalysis a;
-  a.doc = analyzer_->Analyze(article.text);
+  a.doc.text = article.text;
+  a.doc.sentences = analyzer_->tokenizer().Tokenize(a.doc.text);
+  SplitDatelines(&a.doc.sentences);
+  analyzer_->AnalyzeSentences(&a.doc.sentences);
   RepairParses(&a.doc);
   const ArticleEntities entities = recognizer_->Recognize(a.doc, article.date);
   a.referents = ToReferents(entities, &a.relations);

@@ -106,8 +106,9 @@ base::Status Gazetteer::AddName(std::string_view raw, int entry, bool /*is_canon
   if (!inserted) return base::Status::Ok();  // an earlier file or line owns this name
   const int words = WordCount(key);
   max_words_ = std::max(max_words_, words);
-  for (size_t p = key.find(' '); p != std::string::npos; p = key.find(' ', p + 1)) {
-    prefixes_.insert(key.substr(0, p));
+  for (size_t p = 1; p < key.size(); ++p) {
+    // Keys grow a token at a time: prefixes end before a space or a "'s" token.
+    if (key[p] == ' ' || key[p] == '\'') prefixes_.insert(key.substr(0, p));
   }
   return base::Status::Ok();
 }
@@ -256,7 +257,7 @@ std::vector<GazetteerMatch> Gazetteer::Match(const std::vector<Token>& tokens,
       int next = j + 1;
       while (next < n && folded[next].empty()) ++next;
       if (next >= n) break;
-      key += ' ';
+      if (folded[next][0] != '\'') key += ' ';  // "Children 's" folds like "Children's"
       key += folded[next];
       words += 1 + static_cast<int>(std::count(folded[next].begin(), folded[next].end(), ' '));
       j = next;

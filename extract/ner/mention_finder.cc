@@ -51,6 +51,31 @@ bool IsInitial(const std::string& w) {
   return (w.size() == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z');
 }
 
+bool IsAllCaps(std::string_view s) {
+  int upper = 0;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    upper += c >= 'A' && c <= 'Z';
+  }
+  return upper >= 2;
+}
+
+bool IsDash(const Token& t) {
+  return t.text == "-" || t.text == "--" || t.text == "\xE2\x80\x93" || t.text == "\xE2\x80\x94";
+}
+
+bool IsLocativePreposition(const std::string& w) {
+  return w == "in" || w == "at" || w == "near" || w == "outside" || w == "around" || w == "across";
+}
+
+// Lowercase particles inside names: "André Corrêa do Lago", "Ursula von der Leyen".
+bool IsNameParticle(const std::string& w) {
+  static const std::unordered_set<std::string> kParticles = {"da",  "de", "do", "dos", "das", "del", "della", "di",
+                                                             "du",  "van", "von", "der", "den", "ter", "bin",
+                                                             "ibn", "al", "el", "la", "le"};
+  return kParticles.count(w) > 0;
+}
+
 bool IsFunctionWord(const Token& t) {
   static const std::unordered_set<std::string> kPos = {"PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "INTJ"};
   return kPos.count(t.upos) > 0;
@@ -224,23 +249,44 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
                                const std::string& article_date, std::vector<CandidateMention>* out) const {
   // In a heading, the body's names decide what stands.
   const BodyNames* body = st.heading ? names : nullptr;
-  const Sentence& s = *st.sentence;
-  const std::vector<Token>& tokens = s.tokens;
-  const std::vector<std::string>& folded = st.folded;
-  const int n = static_cast<int>(tokens.size());
-  auto make = [&](int b, int e, EntityKind kind) {
-    CandidateMention c;
-    c.sentence = st.index;
-    c.begin = b;
-    c.end = e;
-    c.byte_begin = tokens[b].begin;
-    c.byte_end = tokens[e - 1].end;
-    c.kind = kind;
-    c.heading = st.heading;
-    return c;
-  };
+  std::vector<CandidateMention> merged = WithListedNames(st, TaggerCandidates(st, body));
+  AddDates(st, article_date, &merged);
+  if (!st.heading) AddKeywordNames(st, &merged);
+  RefineTypes(st, &merged);
+  if (names) AddBodyNames(st, *names, body != nullptr, &merged);
+  AddAcronyms(st, &merged);
+  AssignRoles(st, &merged);
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  for (CandidateMention& c : merged) {
+    c.text = c.byte_end <= doc.text.size() ? doc.text.substr(c.byte_begin, c.byte_end - c.byte_begin) : "";
+    if (c.text.empty()) {
+      for (int i = c.begin; i < c.end; ++i) {
+        c.text += tokens[i].text;
+        if (i + 1 < c.end && tokens[i].space_after) c.text += ' ';
+      }
+    }
+  }
+  for (CandidateMention& c : merged) out->push_back(std::move(c));
+}
 
-  // a. Tagger spans, trimmed of determiners, punctuation, possessives and titles.
+CandidateMention MentionFinder::Make(const SentenceState& st, int begin, int end, EntityKind kind) {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  CandidateMention c;
+  c.sentence = st.index;
+  c.begin = begin;
+  c.end = end;
+  c.byte_begin = tokens[begin].begin;
+  c.byte_end = tokens[end - 1].end;
+  c.kind = kind;
+  c.heading = st.heading;
+  return c;
+}
+
+std::vector<CandidateMention> MentionFinder::TaggerCandidates(const SentenceState& st, const BodyNames* body) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  const std::vector<std::string>& folded = st.folded;
+  auto make = [&](int begin, int end, EntityKind kind) { return Make(st, begin, end, kind); };
+  // Tagger spans, trimmed of determiners, punctuation, possessives and titles.
   std::vector<CandidateMention> tagged;
   for (const NerSpan& span : st.tagged) {
     int b = span.begin, e = span.end;
@@ -289,7 +335,7 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
     for (int i = c.begin; i < c.end; ++i) {
       capital = capital || StartsUpperOrDigit(tokens[i].text);
       content = content || (!IsFunctionWord(tokens[i]) && !IsPunct(tokens[i]));
-      title_only = title_only && titles_.IsTitleWord(folded[i]);
+      title_only = title_only && titles_.IsTitlePart(folded[i]);
     }
     if (!capital || !content || title_only) continue;
     if (c.end - c.begin == 1 && (c.begin == 0 || IsPunct(tokens[c.begin - 1])) && st.stats &&
@@ -319,7 +365,37 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
                  tagged.end());
   }
 
-  // b. Gazetteer names that may stand alone or with the tagger's agreement.
+  // Particles join person names: "André Corrêa" + "do" + "Lago", "Ursula von der Leyen".
+  const int n = static_cast<int>(tokens.size());
+  std::sort(tagged.begin(), tagged.end(),
+            [](const CandidateMention& a, const CandidateMention& b) { return a.begin < b.begin; });
+  for (size_t k = 0; k < tagged.size(); ++k) {
+    CandidateMention& c = tagged[k];
+    if (c.kind != EntityKind::kPerson) continue;
+    int j = c.end;
+    while (j < n && j < c.end + 2 && IsNameParticle(tokens[j].text)) ++j;
+    if (j == c.end || j >= n || !StartsUpper(tokens[j].text)) continue;
+    int end = j + 1;
+    if (k + 1 < tagged.size() && tagged[k + 1].begin == j) {
+      if (tagged[k + 1].kind != EntityKind::kPerson) continue;
+      end = tagged[k + 1].end;
+      tagged.erase(tagged.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+    } else if (k + 1 < tagged.size() && tagged[k + 1].begin < end) {
+      continue;
+    }
+    c = make(c.begin, end, EntityKind::kPerson);
+    c.from_tagger = true;
+  }
+  return tagged;
+}
+
+std::vector<CandidateMention> MentionFinder::WithListedNames(const SentenceState& st,
+                                                               std::vector<CandidateMention> tagged) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  const std::vector<std::string>& folded = st.folded;
+  const int n = static_cast<int>(tokens.size());
+  auto make = [&](int begin, int end, EntityKind kind) { return Make(st, begin, end, kind); };
+  // Gazetteer names that may stand alone or with the tagger's agreement.
   std::vector<CandidateMention> listed;
   for (const GazetteerMatch& g : st.matches) {
     bool agreed = false, contained = false;
@@ -354,7 +430,7 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
     listed.push_back(std::move(c));
   }
 
-  // c. Merge: the longer name wins; a tagger span wholly made of listed names splits.
+  // Merge: the longer name wins; a tagger span wholly made of listed names splits.
   std::vector<bool> drop_listed(listed.size(), false);
   std::vector<CandidateMention> merged;
   for (CandidateMention& t : tagged) {
@@ -409,7 +485,15 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
     if (!drop_listed[k]) merged.push_back(std::move(listed[k]));
   }
 
-  // d. Dates replace tagger spans inside them.
+  return merged;
+}
+
+void MentionFinder::AddDates(const SentenceState& st, const std::string& article_date,
+                             std::vector<CandidateMention>* candidates) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  auto make = [&](int begin, int end, EntityKind kind) { return Make(st, begin, end, kind); };
+  std::vector<CandidateMention>& merged = *candidates;
+  // Dates replace tagger spans inside them.
   for (const DateExpression& d : FindDateExpressions(tokens, article_date)) {
     bool blocked = false;
     for (auto it = merged.begin(); it != merged.end();) {
@@ -427,23 +511,37 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
     c.date = d.date;
     merged.push_back(std::move(c));
   }
+}
 
-  // e. Capitalised names ending in an organisation keyword: "Ukraine Defence Contact Group".
+void MentionFinder::AddKeywordNames(const SentenceState& st, std::vector<CandidateMention>* candidates) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  const std::vector<std::string>& folded = st.folded;
+  const int n = static_cast<int>(tokens.size());
+  auto make = [&](int begin, int end, EntityKind kind) { return Make(st, begin, end, kind); };
+  std::vector<CandidateMention>& merged = *candidates;
+  // Capitalised names ending in an organisation keyword ("Ukraine Defence Contact Group")
+  // or with one before "of"/"for" ("Ministry of Health", "Alliance of Small Island States").
   if (!st.heading) {
+    auto connector = [&](int j) {
+      return (folded[j] == "of" || folded[j] == "for" || folded[j] == "and" || tokens[j].text == "&" ||
+              (folded[j] == "the" && j > 0 && (folded[j - 1] == "of" || folded[j - 1] == "for"))) &&
+             j + 1 < n && (StartsUpper(tokens[j + 1].text) || folded[j + 1] == "the");
+    };
     for (int i = 0; i < n;) {
-      if (!StartsUpper(tokens[i].text) || folded[i] == "the") {
+      if (!StartsUpper(tokens[i].text) || IsDeterminer(tokens[i].text)) {
         ++i;
         continue;
       }
       int j = i;
-      while (j < n && (StartsUpper(tokens[j].text) ||
-                       ((folded[j] == "of" || folded[j] == "for" || folded[j] == "and" || tokens[j].text == "&") &&
-                        j + 1 < n && StartsUpper(tokens[j + 1].text)))) {
-        ++j;
-      }
+      while (j < n && (StartsUpper(tokens[j].text) || connector(j))) ++j;
       const int b = i;
       i = std::max(j, i + 1);
-      if (j - b < 2 || gazetteer_.Keyword(folded[j - 1]) != NameKeyword::kOrg) continue;
+      bool keyword_of = false;  // an organisation keyword right before "of" / "for"
+      for (int k = b; k + 1 < j; ++k) {
+        keyword_of = keyword_of || (gazetteer_.Keyword(folded[k]) == NameKeyword::kOrg &&
+                                    (folded[k + 1] == "of" || folded[k + 1] == "for"));
+      }
+      if (j - b < 2 || (gazetteer_.Keyword(folded[j - 1]) != NameKeyword::kOrg && !keyword_of)) continue;
       // "Great Service" opening a sentence is no name: want a proper noun or a listed name
       // before the keyword, or three words.
       bool evidence = j - b >= 3;
@@ -453,7 +551,11 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
       bool person = false, covered_whole = false;
       for (const CandidateMention& c : merged) {
         if (!Overlaps(c, b, j)) continue;
-        person = person || c.kind == EntityKind::kPerson || c.kind == EntityKind::kDate || c.begin < b || c.end > j;
+        // "Ministry of Health" overrides what the tagger made of its words; a name ending
+        // in a keyword yields to a person inside it.
+        const bool overridable = keyword_of && c.from_tagger && c.entry < 0;
+        person = person || (c.kind == EntityKind::kPerson && !overridable) || c.kind == EntityKind::kDate ||
+                 c.begin < b || c.end > j;
         covered_whole = covered_whole || (c.begin == b && c.end == j);
       }
       if (person || covered_whole) continue;
@@ -465,13 +567,43 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
       merged.push_back(std::move(c));
     }
   }
+}
 
-  // f. Types and context: LOC vs GPE for unlisted places, capitals as actors.
+void MentionFinder::RefineTypes(const SentenceState& st, std::vector<CandidateMention>* candidates) const {
+  const std::vector<std::string>& folded = st.folded;
+  std::vector<CandidateMention>& merged = *candidates;
+  // Types and context: LOC vs GPE for unlisted places, capitals as actors.
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  const int n = static_cast<int>(tokens.size());
   for (CandidateMention& c : merged) {
-    // No person's name ends in "Group" or "Lines": "Marenco Shipping Lines".
-    if (c.from_tagger && c.entry < 0 && c.kind == EntityKind::kPerson && c.end - c.begin >= 2 &&
-        gazetteer_.Keyword(folded[c.end - 1]) == NameKeyword::kOrg) {
-      c.kind = EntityKind::kOrg;
+    if (c.from_tagger && c.entry < 0 && c.kind != EntityKind::kDate) {
+      // A dateline in capitals: "LAUSANNE, Switzerland -".
+      if (c.begin == 0 && c.end < n && IsAllCaps(tokens[0].text) && tokens[0].text.size() >= 3 &&
+          (tokens[c.end].text == "," || tokens[c.end].text == "(" || tokens[c.end].text == "/" || IsDash(tokens[c.end]))) {
+        c.kind = EntityKind::kGpe;
+        continue;
+      }
+      // A title next to the name: "the climate commissioner, Wopke Hoekstra" or
+      // "Salote Faleafa, Tuvalu's climate minister" name a person.
+      if (c.kind != EntityKind::kPerson && (TitleBefore(st, c.begin) || TitleAfter(st, c.end))) {
+        c.kind = EntityKind::kPerson;
+      }
+      // One unknown word after "in"/"near": a place ("villages near Chaurjahari").
+      if (c.kind == EntityKind::kPerson && c.end - c.begin == 1 && c.begin > 0 &&
+          IsLocativePreposition(folded[c.begin - 1]) && !gazetteer_.IsGivenName(folded[c.begin]) &&
+          !TitleBefore(st, c.begin)) {
+        c.kind = EntityKind::kGpe;
+      }
+    }
+    // No person's or place's name ends in "Lines" or has "Society of" in it:
+    // "Marenco Shipping Lines", "Law Society of Kenya".
+    if (c.from_tagger && c.entry < 0 && (c.kind == EntityKind::kPerson || c.kind == EntityKind::kGpe) &&
+        c.end - c.begin >= 2) {
+      bool org = c.kind == EntityKind::kPerson && gazetteer_.Keyword(folded[c.end - 1]) == NameKeyword::kOrg;
+      for (int k = c.begin; k + 1 < c.end && !org; ++k) {
+        org = gazetteer_.Keyword(folded[k]) == NameKeyword::kOrg && (folded[k + 1] == "of" || folded[k + 1] == "for");
+      }
+      if (org) c.kind = EntityKind::kOrg;
     }
     if (c.from_tagger && c.entry < 0 && c.kind == EntityKind::kGpe) {
       const NameKeyword last = gazetteer_.Keyword(folded[c.end - 1]);
@@ -486,12 +618,22 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
       const GazetteerEntry& e = gazetteer_.entry(c.entry);
       if (e.cls == GazetteerClass::kCity && e.capital && e.link >= 0 &&
           gazetteer_.entry(e.link).cls == GazetteerClass::kCountry) {
-        c.actor = CapitalIsActor(s, c);
+        c.actor = CapitalIsActor(*st.sentence, c);
       }
     }
   }
+}
 
-  // g. Names the body uses that the tagger missed here: a multi-word name or a surname
+void MentionFinder::AddBodyNames(const SentenceState& st, const BodyNames& body_names, bool heading,
+                                 std::vector<CandidateMention>* candidates) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  const std::vector<std::string>& folded = st.folded;
+  const int n = static_cast<int>(tokens.size());
+  auto make = [&](int begin, int end, EntityKind kind) { return Make(st, begin, end, kind); };
+  std::vector<CandidateMention>& merged = *candidates;
+  const BodyNames* names = &body_names;
+  const BodyNames* body = heading ? names : nullptr;
+  // Names the body uses that the tagger missed here: a multi-word name or a surname
   // ("the Trump administration"); in a heading any body name.
   if (names) {
     for (int i = 0; i < n; ++i) {
@@ -530,8 +672,14 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
       }
     }
   }
+}
 
-  // g2. "North Atlantic Treaty Organization (NATO)": the acronym names the same thing.
+void MentionFinder::AddAcronyms(const SentenceState& st, std::vector<CandidateMention>* candidates) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  const int n = static_cast<int>(tokens.size());
+  auto make = [&](int begin, int end, EntityKind kind) { return Make(st, begin, end, kind); };
+  std::vector<CandidateMention>& merged = *candidates;
+  // "North Atlantic Treaty Organization (NATO)": the acronym names the same thing.
   for (size_t k = 0, count = merged.size(); k < count; ++k) {
     const int e = merged[k].end;
     if (merged[k].kind == EntityKind::kDate || merged[k].kind == EntityKind::kPerson || merged[k].end - merged[k].begin < 2 ||
@@ -560,8 +708,13 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
       merged.push_back(std::move(c));
     }
   }
+}
 
-  // h. Roles: the title right before a person, and the affiliation right before the title.
+void MentionFinder::AssignRoles(const SentenceState& st, std::vector<CandidateMention>* candidates) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  const std::vector<std::string>& folded = st.folded;
+  std::vector<CandidateMention>& merged = *candidates;
+  // Roles: the title right before a person, and the affiliation right before the title.
   for (CandidateMention& c : merged) {
     if (c.kind != EntityKind::kPerson) continue;
     c.role = titles_.MatchBefore(tokens, folded, c.begin);
@@ -574,16 +727,29 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
       }
     }
   }
-  for (CandidateMention& c : merged) {
-    c.text = c.byte_end <= doc.text.size() ? doc.text.substr(c.byte_begin, c.byte_end - c.byte_begin) : "";
-    if (c.text.empty()) {
-      for (int i = c.begin; i < c.end; ++i) {
-        c.text += tokens[i].text;
-        if (i + 1 < c.end && tokens[i].space_after) c.text += ' ';
-      }
-    }
+}
+
+bool MentionFinder::TitleBefore(const SentenceState& st, int begin) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  RoleMatch r = titles_.MatchBefore(tokens, st.folded, begin);
+  if (r.begin < 0 && begin >= 2 && tokens[begin - 1].text == ",") r = titles_.MatchBefore(tokens, st.folded, begin - 1);
+  return r.begin >= 0 && !r.predicate.empty();
+}
+
+bool MentionFinder::TitleAfter(const SentenceState& st, int end) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  const int n = static_cast<int>(tokens.size());
+  if (end >= n || tokens[end].text != ",") return false;
+  // ", [the | a | Tuvalu's] [former] climate minister"
+  for (int k = end + 1; k < n && k < end + 7; ++k) {
+    const std::string& w = st.folded[k];
+    if (titles_.IsTitleWord(w)) return true;
+    const bool skip = IsDeterminer(tokens[k].text) || IsPossessive(tokens[k]) || StartsUpper(tokens[k].text) ||
+                      titles_.IsTitlePart(w) || (!w.empty() && tokens[k].upos == "NOUN" && k + 1 < n &&
+                                                 titles_.IsTitleWord(st.folded[k + 1]));
+    if (!skip) return false;
   }
-  for (CandidateMention& c : merged) out->push_back(std::move(c));
+  return false;
 }
 
 void MentionFinder::SplitCompounds(const Document& doc, SentenceState& st, const BodyNames& body,

@@ -51,9 +51,24 @@ class MentionFinder {
   // body's names, which headings must repeat and which fill in surnames the tagger missed.
   void Candidates(const Document& doc, SentenceState& state, const BodyNames* names,
                   const std::string& article_date, std::vector<CandidateMention>* out) const;
+  // The steps of Candidates(), in order.
+  static CandidateMention Make(const SentenceState& st, int begin, int end, EntityKind kind);
+  std::vector<CandidateMention> TaggerCandidates(const SentenceState& st, const BodyNames* body) const;
+  std::vector<CandidateMention> WithListedNames(const SentenceState& st, std::vector<CandidateMention> tagged) const;
+  void AddDates(const SentenceState& st, const std::string& article_date, std::vector<CandidateMention>* candidates) const;
+  void AddKeywordNames(const SentenceState& st, std::vector<CandidateMention>* candidates) const;
+  void RefineTypes(const SentenceState& st, std::vector<CandidateMention>* candidates) const;
+  void AddBodyNames(const SentenceState& st, const BodyNames& names, bool heading,
+                    std::vector<CandidateMention>* candidates) const;
+  void AddAcronyms(const SentenceState& st, std::vector<CandidateMention>* candidates) const;
+  void AssignRoles(const SentenceState& st, std::vector<CandidateMention>* candidates) const;
   void SplitCompounds(const Document& doc, SentenceState& state, const BodyNames& body,
                       std::vector<CandidateMention>* out) const;
   bool CapitalIsActor(const Sentence& sentence, const CandidateMention& c) const;
+  // A title (with its predicate) ends right before `begin`, or before a comma there.
+  bool TitleBefore(const SentenceState& st, int begin) const;
+  // ", the climate minister" (an apposition with a title) follows `end`.
+  bool TitleAfter(const SentenceState& st, int end) const;
 
   const Gazetteer& gazetteer_;
   const TitleLexicon& titles_;

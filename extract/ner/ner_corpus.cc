@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <ostream>
 #include <unordered_map>
 
 #include "base/text.h"
@@ -231,17 +232,14 @@ base::Result<std::vector<NerExample>> ReadIob2File(const std::string& path) {
   return ReadIob2(in, path);
 }
 
-base::Status AttachConlluTags(const std::string& conllu_path, std::vector<NerExample>* examples) {
-  auto conllu = ReadConlluExamples(conllu_path);
-  if (!conllu.ok()) return conllu.status();
-  std::unordered_map<std::string, const NerExample*> by_id;
-  for (const NerExample& s : *conllu) by_id[s.sent_id] = &s;
+base::Status AttachTags(const std::vector<ConlluSentence>& treebank, const std::string& source,
+                        std::vector<NerExample>* examples) {
+  std::unordered_map<std::string, const std::vector<Token>*> by_id;
+  for (const ConlluSentence& s : treebank) by_id[s.sent_id] = &s.sentence.tokens;
   for (NerExample& ex : *examples) {
     auto it = by_id.find(ex.sent_id);
-    if (it == by_id.end()) {
-      return base::Status::NotFound("sentence " + ex.sent_id + " is not in " + conllu_path);
-    }
-    const std::vector<Token>& src = it->second->tokens;
+    if (it == by_id.end()) return base::Status::NotFound("sentence " + ex.sent_id + " is not in " + source);
+    const std::vector<Token>& src = *it->second;
     bool same = src.size() == ex.tokens.size();
     for (size_t i = 0; same && i < src.size(); ++i) same = src[i].text == ex.tokens[i].text;
     const std::vector<int> map = same ? std::vector<int>() : AlignByCharacters(ex.tokens, src);
@@ -253,6 +251,28 @@ base::Status AttachConlluTags(const std::string& conllu_path, std::vector<NerExa
     }
   }
   return base::Status::Ok();
+}
+
+base::Status AttachConlluTags(const std::string& conllu_path, std::vector<NerExample>* examples) {
+  auto treebank = ReadConlluFile(conllu_path);
+  if (!treebank.ok()) return treebank.status();
+  return AttachTags(*treebank, conllu_path, examples);
+}
+
+void WriteIob2(const std::vector<Sentence>& sentences, std::ostream& out, const std::string& id_prefix) {
+  int number = 0;
+  for (const Sentence& s : sentences) {
+    out << "# sent_id = " << id_prefix << ++number << "\n# text = ";
+    for (size_t i = 0; i < s.tokens.size(); ++i) {
+      out << s.tokens[i].text;
+      if (i + 1 < s.tokens.size() && s.tokens[i].space_after) out << ' ';
+    }
+    out << "\n";
+    for (size_t i = 0; i < s.tokens.size(); ++i) {
+      out << (i + 1) << '\t' << s.tokens[i].text << '\t' << (s.tokens[i].ner.empty() ? "O" : s.tokens[i].ner) << '\n';
+    }
+    out << '\n';
+  }
 }
 
 base::Result<std::vector<NerExample>> ReadGumConllu(const std::string& path, const TitleLexicon* titles) {

@@ -16,6 +16,7 @@
 namespace kg::extract {
 
 class TitleLexicon;
+struct ConlluSentence;
 
 // One sentence with gold entity spans. Token text, upos and xpos are filled; byte
 // offsets are those of the tokens joined by single spaces.
@@ -33,10 +34,18 @@ struct NerExample {
 base::Result<std::vector<NerExample>> ReadIob2(std::istream& in, std::string_view source);
 base::Result<std::vector<NerExample>> ReadIob2File(const std::string& path);
 
-// Copies UPOS and XPOS from the CoNLL-U file holding the same sentences, matched by
-// sent_id (tokens aligned by characters where the tokenisation differs). Fails naming
-// the first sentence it cannot find.
+// Copies UPOS and XPOS from a treebank holding the same sentences, matched by sent_id
+// (tokens aligned by characters where the tokenisation differs). Fails naming the first
+// sentence it cannot find.
+base::Status AttachTags(const std::vector<ConlluSentence>& treebank, const std::string& source,
+                        std::vector<NerExample>* examples);
+// The same from a CoNLL-U file.
 base::Status AttachConlluTags(const std::string& conllu_path, std::vector<NerExample>* examples);
+
+// Writes sentences as IOB2 in the Universal NER layout read by ReadIob2: "# sent_id",
+// "# text", then "index<TAB>token<TAB>label" (Token::ner, "O" when empty), a blank line
+// after each sentence.
+void WriteIob2(const std::vector<Sentence>& sentences, std::ostream& out, const std::string& id_prefix = "");
 
 // The sentences of a GUM CoNLL-U file with its named person, place and organization
 // mentions as PER / LOC / ORG spans: mentions trimmed to their proper-noun core, leading

@@ -7,23 +7,15 @@
 #include "extract/document.h"
 #include "extract/ner/gazetteer.h"
 #include "extract/ner/title_lexicon.h"
+#include "extract/syntax/linear_model.h"
 
 namespace kg::extract {
 
 namespace {
 
-inline uint64_t Mix(uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  x ^= x >> 33;
-  return x;
-}
-
-// One feature: a template id and up to two values.
+// One feature: a template id and up to two values (the shared key mixer).
 inline uint64_t Feature(uint64_t tmpl, uint64_t a, uint64_t b = 0) {
-  return Mix(tmpl * 0x9E3779B97F4A7C15ULL + Mix(a ^ (b * 0x632BE59BD9B4E019ULL + 0x1234567ULL)));
+  return FeatureKey(static_cast<uint32_t>(tmpl), a, b);
 }
 
 inline uint64_t Hash(std::string_view s) { return base::StableHash64(s); }

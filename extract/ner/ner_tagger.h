@@ -1,37 +1,38 @@
 #pragma once
 // NerTagger: a trained sequence tagger for PER / ORG / LOC with BILOU labels: an
-// averaged structured perceptron over NerFeatureExtractor features with label-bigram
-// transitions, decoded by Viterbi under the BILOU constraints. Model files are versioned
-// binaries ("KGNERMDL", version, options, weights, checksum) read through Load(istream).
+// averaged structured perceptron over NerFeatureExtractor features (a LinearModel of
+// per-label weights) with label-bigram transitions, decoded by Viterbi under the BILOU
+// constraints. Model files use the shared model format (extract/syntax/model_io.h):
+// format "kg-ner-tagger", a version refused when newer, metadata (training command,
+// data, date, dev scores), then options, transitions and weights.
 // Immutable once loaded; Tag() is const and thread-safe.
 
 #include <cstdint>
 #include <iosfwd>
 #include <memory>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "base/status.h"
 #include "extract/ner/ner_features.h"
+#include "extract/syntax/linear_model.h"
+#include "extract/syntax/model_io.h"
 
 namespace kg::extract {
 
 class NerTagger {
  public:
-  // The newest model format version this build reads.
-  static constexpr uint32_t kFormatVersion = 1;
+  static constexpr const char* kFormat = "kg-ner-tagger";
+  static constexpr uint32_t kVersion = 1;
 
-  // Reads a model; a wrong magic, a newer version, a truncated or corrupt file fails
+  // Reads a model; another format, another version, a truncated or corrupt file fails
   // with a message naming `source`.
-  static base::Result<std::unique_ptr<NerTagger>> Load(std::istream& in, std::string_view source);
+  static base::Result<std::unique_ptr<NerTagger>> Load(std::istream& in, const std::string& source);
   static base::Result<std::unique_ptr<NerTagger>> LoadFile(const std::string& path);
-  // A tagger from trained weights: `weights` holds kNerLabelCount floats per key,
-  // `transitions` (kNerLabelCount + 1) x kNerLabelCount (row 0: sentence start).
-  // Features whose weights are all below `prune` in magnitude are dropped.
-  static std::unique_ptr<NerTagger> FromWeights(NerFeatureOptions options, std::string description,
-                                                const std::vector<uint64_t>& keys, const std::vector<float>& weights,
-                                                const std::vector<float>& transitions, float prune = 0.0f);
+  // A tagger from trained parts: `emissions` scores kNerLabelCount labels per feature;
+  // `transitions` is (kNerLabelCount + 1) x kNerLabelCount, row 0 for the sentence start.
+  static std::unique_ptr<NerTagger> FromModel(NerFeatureOptions options, LinearModel emissions,
+                                              std::vector<float> transitions, ModelMetadata metadata);
   ~NerTagger();
 
   // Writes the model; fails with IOError when the stream fails.
@@ -39,35 +40,20 @@ class NerTagger {
   // The best BILOU label ids (ner_labels.h) of the sentence whose features are given.
   std::vector<int> Tag(const NerFeatureMatrix& features) const;
 
-
   const NerFeatureOptions& options() const { return options_; }
-  // Free text saved with the model: data, command, date, scores.
-  const std::string& description() const { return description_; }
-  void set_description(std::string d) { description_ = std::move(d); }
-  size_t feature_count() const { return keys_.size(); }
+  // Notes saved with the model: "command", "data", "trained", "dev_f1", ...
+  const ModelMetadata& metadata() const { return metadata_; }
+  ModelMetadata& mutable_metadata() { return metadata_; }
+  size_t feature_count() const { return emissions_.num_features(); }
 
  private:
   NerTagger() = default;
-  void BuildIndex();
-  // Row of weights for a feature hash, or nullptr.
-  const float* Row(uint64_t key) const;
-  // Emission scores, kNerLabelCount per token.
-  std::vector<float> Emissions(const NerFeatureMatrix& features) const;
 
   NerFeatureOptions options_;
-  std::string description_;
-  std::vector<uint64_t> keys_;       // sorted feature hashes
-  std::vector<float> rows_;          // kRowStride floats per key
-  std::vector<float> transitions_;   // (kNerLabelCount + 1) x kNerLabelCount
+  ModelMetadata metadata_;
+  LinearModel emissions_;
+  std::vector<float> transitions_;         // (kNerLabelCount + 1) x kNerLabelCount
   std::vector<float> masked_transitions_;  // the same, -inf where BILOU forbids
-  // Open addressing over 8-byte slots (a 32-bit fingerprint of the key and its row + 1,
-  // 0 = empty) so that the many lookups of features the model lacks touch little memory.
-  struct Slot {
-    uint32_t fingerprint;
-    uint32_t row_plus_one;
-  };
-  std::vector<Slot> table_;  // size a power of two
-  uint64_t mask_ = 0;
 };
 
 }  // namespace kg::extract

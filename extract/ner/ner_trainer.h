@@ -22,8 +22,8 @@ class TitleLexicon;
 struct NerTrainOptions {
   int epochs = 12;        // passes over the training data
   uint64_t seed = 1;      // shuffle seed
-  int min_count = 1;      // features seen fewer times in training are dropped
-  float prune = 1e-4f;    // averaged weights below this magnitude are dropped from the model
+  int min_count = 2;      // features seen fewer times in training are dropped
+  float prune = 0.01f;    // averaged weights below this magnitude are dropped from the model
   NerFeatureOptions features;
 };
 

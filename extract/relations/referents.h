@@ -21,6 +21,7 @@ struct Referent {
                                // demonym's country), or -1
   int parent = -1;             // referent this one belongs to (a ministry, a government body), or -1
   std::vector<std::string> roles;  // title words seen with it ("president", "defence secretary")
+  std::vector<int> affiliations;   // referents its titles tie it to ("US Defence Secretary" -> US)
   std::string subtype;         // finer kind when known: "country", "city", "alliance", "company"
   char gender = '?';           // 'm', 'f' or '?' (persons)
   bool plural = false;         // a group ("Democrats", "the Kurds")

@@ -44,6 +44,12 @@ bool IsTargetCase(const std::string& c, const std::string& category = "") {
 // Prepositions that add a party to a symmetric event ("talks with", "deal between").
 bool IsPartyCase(const std::string& c) { return c == "with" || c == "between" || c == "among"; }
 
+// People and missions posted to a country: their post names whom they deal with.
+bool IsEnvoyNoun(const std::string& lemma) {
+  return lemma == "ambassador" || lemma == "envoy" || lemma == "embassy" || lemma == "diplomat" ||
+         lemma == "consul" || lemma == "delegation" || lemma == "chargé";
+}
+
 // Nouns that, with "this"/"that", point back at a stance the speaker just stated.
 bool IsStanceNoun(const std::string& lemma) {
   static const std::set<std::string> k = {"stance", "position", "view", "assessment", "demand",
@@ -52,18 +58,22 @@ bool IsStanceNoun(const std::string& lemma) {
   return k.count(lemma) > 0;
 }
 
-// Role nouns that may head an apposition naming a person's office.
+// Role nouns that may head an apposition or a title naming a person's office.
 bool IsRoleNoun(const SentenceView& v, int t) {
   static const std::set<std::string> k = {
       "president", "minister", "secretary", "chancellor", "leader", "chief", "head", "founder",
       "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser",
-      "advisor", "director", "chairman", "chairwoman", "chair", "governor", "mayor", "king",
+      "advisor", "director", "chairman", "chairwoman", "chair", "chairperson", "governor", "mayor", "king",
       "queen", "prince", "premier", "commander", "general", "diplomat", "speaker", "senator",
       "representative", "official", "executive", "ceo", "owner", "member", "deputy", "counterpart",
       "coach", "captain", "editor", "correspondent", "prosecutor", "judge", "justice", "lawmaker",
       "negotiator", "emir", "sultan", "monarch", "pope", "cardinal", "archbishop", "bishop",
-      "commissioner", "administrator", "president-elect", "vice-president", "spy", "officer"};
-  return v.token(t).upos == "NOUN" && k.count(v.Lemma(t)) > 0;
+      "commissioner", "administrator", "president-elect", "vice-president", "spy", "officer",
+      "defender", "ombudsman", "chargé", "charge", "attorney", "auditor", "treasurer", "sheikh", "consul",
+      "delegate", "colonel", "admiral", "secretary-general", "director-general", "coordinator",
+      "manager", "legislator", "congressman", "congresswoman", "mp", "magistrate", "boss",
+      "partner", "regulator", "inspector", "superintendent", "governor-general", "mufti", "imam"};
+  return v.token(t).upos == "NOUN" || v.token(t).upos == "PROPN" ? k.count(v.Lemma(t)) > 0 : false;
 }
 
 std::string RoleText(const SentenceView& v, int t) {
@@ -171,11 +181,19 @@ class SentenceWorker {
             concept_done = true;
           }
           // "presented a plan to Ukraine": a prepositional phrase the parser hung on the
-          // object names the target as well as one on the verb would.
+          // object names the target as well as one on the verb would; so does the post of
+          // an envoy ("recalled its ambassador in Buenos Aires").
           if (listed && base == "obj") {
+            // …unless the envoy is someone else's ("summoned Pakistan's envoy in New Delhi").
+            bool foreign_envoy = false;
+            for (int r : a.referents) {
+              foreign_envoy |= std::find(actors.referents.begin(), actors.referents.end(), r) == actors.referents.end();
+            }
+            const bool envoy = IsEnvoyNoun(view_.Lemma(c)) && !foreign_envoy;
             for (int g : view_.ChildrenWith(c, "nmod")) {
               const std::string case_word = view_.CaseOf(g);
-              if (case_word == "of" || case_word == "for" || !IsTargetCase(case_word)) continue;
+              const bool post = envoy && (case_word == "in" || case_word == "to" || case_word == "at");
+              if (!post && (case_word == "of" || case_word == "for" || !IsTargetCase(case_word))) continue;
               Argument b = args_.Named(g);
               if (b.empty()) continue;
               Merge(b, &targets);
@@ -256,9 +274,14 @@ class SentenceWorker {
     return a;
   }
 
-  // "Trump stressed that Iran must not…": the speaker says something about Iran.
+  // "Trump stressed that Iran must not…": the speaker says something about Iran. Plain
+  // verbs of saying ("said that", "told reporters that") tell nothing about how the
+  // speaker stands to whom the clause is about, so they make no edge.
   void Statements(int v, const Argument& speakers, const EventSense& sense, const ClauseFacts& facts,
                   const std::vector<int>& span) {
+    static const std::set<std::string> kPlain = {"say", "tell", "add", "note", "state", "write",
+                                                 "comment", "report", "explain", "testify", "estimate"};
+    if (kPlain.count(view_.Lemma(v))) return;
     const auto& referents = view_.referents().referents;
     int speaker = ctx_.Speaker(v);
     if (speaker < 0 && speakers.referents.size() == 1) speaker = speakers.referents[0];
@@ -269,7 +292,11 @@ class SentenceWorker {
       Argument about = args_.Actor(s);
       if (about.referents.size() != 1 || about.group) continue;
       const int r = about.referents[0];
-      if (r == speaker || referents[speaker].country == r || referents[speaker].parent == r) continue;
+      const Referent& who = referents[speaker];
+      if (r == speaker || who.country == r || who.parent == r ||
+          std::find(who.affiliations.begin(), who.affiliations.end(), r) != who.affiliations.end()) {
+        continue;  // a spokesman speaking of his own government says nothing about it
+      }
       ExtractedRelation rel = Base(speaker, r, sense, facts, span);
       rel.category = "STATEMENT";
       rel.cooperation = lexicon_.Cooperation("STATEMENT");
@@ -412,19 +439,29 @@ class SentenceWorker {
           const std::string_view base = SentenceView::BaseRel(view_.token(c).deprel);
           const Reference& ref = view_.reference(r);
           if (c >= ref.begin && c < ref.end) continue;
-          if ((base == "compound" || base == "nmod") && IsRoleNoun(view_, c)) RoleFromApposition(t, c);
+          if ((base == "compound" || base == "nmod") && IsRoleNoun(view_, c)) RoleFromApposition(t, c, /*title=*/c < t);
         }
       }
     }
   }
 
-  // `person_tok` names a person and `role_tok` heads a role phrase about them.
-  void RoleFromApposition(int person_tok, int role_tok) {
+  // `person_tok` names a person and `role_tok` heads a role phrase about them. With
+  // `title`, the role noun is a title before the name and the affiliation may also be
+  // another modifier of the name before the title ("LSK president Brian Otieno").
+  void RoleFromApposition(int person_tok, int role_tok, bool title = false) {
     const auto& referents = view_.referents().referents;
     if (!IsRoleNoun(view_, role_tok)) return;
     Argument person = args_.Named(person_tok);
     if (person.referents.size() != 1 || referents[person.referents[0]].kind != ReferentKind::kPerson) return;
     Argument org;
+    if (title) {
+      for (int c : view_.children(person_tok)) {
+        const std::string_view base = SentenceView::BaseRel(view_.token(c).deprel);
+        if (c < role_tok && (base == "compound" || base == "amod" || base == "nmod:poss" || view_.token(c).deprel == "nmod:poss")) {
+          Merge(args_.Actor(c), &org);
+        }
+      }
+    }
     for (int c : view_.children(role_tok)) {
       const std::string& rel = view_.token(c).deprel;
       const std::string_view base = SentenceView::BaseRel(rel);

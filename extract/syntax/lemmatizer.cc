@@ -216,8 +216,8 @@ void Lemmatizer::Lemmatize(Sentence* sentence) const {
     t.feats = Feats(t.text, t.upos, t.xpos);
     // A contracted 's/'d is "have" before a past participle ("it's been", "he'd gone").
     const std::string lower = base::AsciiLower(t.text);
-    const bool s_clitic = (lower == "'s" || lower == "\xE2\x80\x99s") && t.xpos == "VBZ";
-    const bool d_clitic = (lower == "'d" || lower == "\xE2\x80\x99d");
+    const bool s_clitic = (lower == "'s" || lower == "\xE2\x80\x99" "s") && t.xpos == "VBZ";
+    const bool d_clitic = (lower == "'d" || lower == "\xE2\x80\x99" "d");
     if (s_clitic || d_clitic) {
       size_t k = i + 1;
       while (k < tokens.size() && (tokens[k].xpos == "RB" || tokens[k].upos == "ADV")) ++k;

@@ -36,6 +36,10 @@ const EntityRecognizer& Recognizer() {
         "[PER Rist] signed the law .",
         "nobody came to the meeting .",
         "the plan was fair and the talks failed .",
+        "[PER Rui Costa] do [PER Lago] spoke .",
+        "[LOC Wopke Hoekstra] said so .",
+        "[PER LAUSANNE] , Spain - the talks failed .",
+        "[PER Jumla] said the plan was fair .",
     });
     REQUIRE(tagger);
     return EntityRecognizer::FromParts(std::move(*gazetteer), std::move(*titles), std::move(tagger));
@@ -282,5 +286,45 @@ TEST_CASE("EntityRecognizer: without a tagger the gazetteer and rules still work
     auto missing = EntityRecognizer::Load("/nonexistent/models", "/nonexistent/data");
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.status().message().find("/nonexistent/data/gazetteer") != std::string::npos);
+  }
+}
+
+TEST_CASE("EntityRecognizer: names the tagger cuts or mistypes", "[extract][ner]") {
+  SECTION("particles join a person's name") {
+    const Result r = Run({"Rui Costa do Lago spoke ."});
+    CHECK(r.Find("Rui Costa do Lago"));
+    CHECK_FALSE(r.Find("Lago"));
+  }
+  SECTION("a title beside a name makes it a person") {
+    const Result before = Run({"the climate commissioner , Wopke Hoekstra , said so ."});
+    REQUIRE(before.Find("Wopke Hoekstra"));
+    CHECK(before.Find("Wopke Hoekstra")->type == EntityKind::kPerson);
+    const Result after = Run({"Wopke Hoekstra , Norway 's climate minister , said so ."});
+    REQUIRE(after.Find("Wopke Hoekstra"));
+    CHECK(after.Find("Wopke Hoekstra")->type == EntityKind::kPerson);
+  }
+  SECTION("a dateline in capitals is a place") {
+    const Result r = Run({"LAUSANNE , Spain - the talks failed ."});
+    REQUIRE(r.Find("LAUSANNE"));
+    CHECK(r.Find("LAUSANNE")->type == EntityKind::kGpe);
+  }
+  SECTION("one unknown word after a locative preposition is a place") {
+    const Result r = Run({"villages near Jumla were cut off ."});
+    REQUIRE(r.Find("Jumla"));
+    CHECK(r.Find("Jumla")->type == EntityKind::kGpe);
+  }
+  SECTION("organisation keyword before of / for") {
+    const Result r = Run({"the case against the Ministry of Health failed .",
+                          "the Alliance of Small Island States ( AOSIS ) met .", "AOSIS said no ."});
+    REQUIRE(r.Find("Ministry of Health"));
+    CHECK(r.Find("Ministry of Health")->type == EntityKind::kOrg);
+    const EntityInfo* aosis = r.Find("Alliance of Small Island States");
+    REQUIRE(aosis);
+    CHECK(aosis->mention_count == 3);
+  }
+  SECTION("a possessive inside a listed name") {
+    const Result r = Run({"the United Nations Children \u2019s Fund ( UNICEF ) warned ."});
+    REQUIRE(r.Find("UNICEF"));
+    CHECK(r.Find("UNICEF")->mention_count == 2);
   }
 }

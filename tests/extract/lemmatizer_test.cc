@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <array>
 #include <sstream>
 
 #include "extract/syntax/conllu.h"
@@ -80,5 +81,26 @@ TEST_CASE("Lemmatizer: save/load round trip and bad files", "[extract]") {
     auto r = Lemmatizer::Load(in, "cut.bin");
     REQUIRE_FALSE(r.ok());
     CHECK(r.status().message().find("cut.bin") != std::string::npos);
+  }
+}
+
+TEST_CASE("Lemmatizer: a contracted 's or 'd before a participle is have", "[extract]") {
+  auto lem = TrainTiny();
+  for (const char* clitic : {"'s", "\xE2\x80\x99" "s", "'d", "\xE2\x80\x99" "d"}) {
+    Sentence s;
+    for (auto [w, upos, xpos] : std::vector<std::array<const char*, 3>>{
+             {"It", "PRON", "PRP"}, {clitic, "AUX", "VBZ"}, {"already", "ADV", "RB"},
+             {"held", "VERB", "VBN"}}) {
+      Token t;
+      t.text = w;
+      t.upos = upos;
+      t.xpos = xpos;
+      s.tokens.push_back(t);
+    }
+    if (std::string(clitic).back() == 'd') s.tokens[1].xpos = "VBD";
+    lem->Lemmatize(&s);
+    INFO(clitic);
+    CHECK(s.tokens[1].lemma == "have");
+    CHECK(s.tokens[3].lemma == "hold");
   }
 }

@@ -84,6 +84,7 @@ TEST_CASE("NerTagger: trains, tags, and round-trips through its file", "[extract
     REQUIRE((*loaded)->Save(second).ok());
     CHECK(second.str() == first.str());
     CHECK((*loaded)->options().Bits() == tagger->options().Bits());
+    CHECK((*loaded)->feature_count() == tagger->feature_count());
     for (const std::string& s : kToySentences) CHECK(TagText(**loaded, s) == TagText(*tagger, s));
   }
   SECTION("training is deterministic") {
@@ -103,24 +104,31 @@ TEST_CASE("NerTagger: trains, tags, and round-trips through its file", "[extract
     };
     auto wrong = load("not a model at all");
     REQUIRE_FALSE(wrong.ok());
-    CHECK(wrong.status().message().find("not a kg NER model") != std::string::npos);
+    CHECK(wrong.status().message().find("ner.bin") != std::string::npos);
 
-    std::string newer = bytes;
-    newer[8] = static_cast<char>(NerTagger::kFormatVersion + 1);
-    auto refused = load(newer);
+    std::ostringstream newer;
+    ModelWriter writer(newer);
+    writer.Header(NerTagger::kFormat, NerTagger::kVersion + 1, {});
+    REQUIRE(writer.Finish().ok());
+    auto refused = load(newer.str());
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.status().code() == StatusCode::kUnsupported);
-    CHECK(refused.status().message().find("ner.bin") != std::string::npos);
+    CHECK(refused.status().message().find("newer") != std::string::npos);
 
-    std::string corrupt = bytes;
-    corrupt[bytes.size() / 2] ^= 0x5A;
-    auto broken = load(corrupt);
-    REQUIRE_FALSE(broken.ok());
-    CHECK(broken.status().code() == StatusCode::kCorruption);
+    std::ostringstream other;
+    ModelWriter other_writer(other);
+    other_writer.Header("kg-pos-tagger", 1, {});
+    REQUIRE(other_writer.Finish().ok());
+    auto other_format = load(other.str());
+    REQUIRE_FALSE(other_format.ok());
+    CHECK(other_format.status().message().find("kg-ner-tagger") != std::string::npos);
 
     auto truncated = load(bytes.substr(0, bytes.size() - 20));
     REQUIRE_FALSE(truncated.ok());
     CHECK(truncated.status().code() == StatusCode::kCorruption);
+
+    std::string trailing = bytes + "xx";
+    CHECK_FALSE(load(trailing).ok());
 
     auto missing = NerTagger::LoadFile("/nonexistent/ner.bin");
     REQUIRE_FALSE(missing.ok());

@@ -112,6 +112,7 @@ inline std::unique_ptr<extract::NerTagger> TrainToyTagger(const std::vector<std:
   extract::NerTrainOptions options;
   options.epochs = 8;
   options.features.lexicons = false;
+  options.min_count = 1;
   auto result = extract::TrainNerTagger(train, {}, nullptr, nullptr, options, nullptr);
   return result.ok() ? std::move(result->tagger) : nullptr;
 }
