@@ -15,6 +15,15 @@ namespace kg::cli {
 
 namespace {
 
+// The export format a file name's extension names, or "".
+std::string FormatForPath(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".json" || ext == ".graphml" || ext == ".csv") return ext.substr(1);
+  if (ext == ".dot" || ext == ".gv") return "dot";
+  return "";
+}
+
 class ExportCommand : public Command {
  public:
   std::string Name() const override { return "export"; }
@@ -34,13 +43,14 @@ class ExportCommand : public Command {
   }
 
   base::Status Validate() override {
-    if (format_.empty() && !output_.empty() && output_ != "-") {
-      std::string ext = std::filesystem::path(output_).extension().string();
-      for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (ext == ".json") format_ = "json";
-      if (ext == ".graphml") format_ = "graphml";
-      if (ext == ".dot" || ext == ".gv") format_ = "dot";
-      if (ext == ".csv") format_ = "csv";
+    if (!output_.empty() && output_ != "-") {
+      const std::string named = FormatForPath(output_);
+      if (format_.empty()) {
+        format_ = named;
+      } else if (!named.empty() && named != format_) {
+        return base::Status::InvalidArgument("-o " + output_ + " names " + named +
+                                             " but --format is " + format_);
+      }
     }
     if (format_.empty()) {
       return base::Status::InvalidArgument(

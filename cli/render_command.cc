@@ -46,10 +46,15 @@ class RenderCommand : public Command {
   }
 
   base::Status Validate() override {
-    if (format_.empty() && !output_.empty() && output_ != "-") {
-      base::Result<std::string> format = viz::Renderer::FormatForPath(output_);
-      if (!format.ok()) return format.status();
-      format_ = *format;
+    if (!output_.empty() && output_ != "-") {
+      base::Result<std::string> named = viz::Renderer::FormatForPath(output_);
+      if (format_.empty()) {
+        if (!named.ok()) return named.status();
+        format_ = *named;
+      } else if (named.ok() && *named != format_) {
+        return base::Status::InvalidArgument("-o " + output_ + " names " + *named +
+                                             " but --format is " + format_);
+      }
     }
     if (format_.empty()) format_ = "svg";
     return base::Status::Ok();

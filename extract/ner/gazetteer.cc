@@ -98,19 +98,18 @@ int Gazetteer::AddEntry(GazetteerEntry entry, std::string link_name, const std::
   return index;
 }
 
-base::Status Gazetteer::AddName(std::string_view raw, int entry, bool /*is_canonical*/) {
+void Gazetteer::AddName(std::string_view raw, int entry) {
   auto [name, ambiguous] = StripStar(std::string(raw));
   const std::string key = base::FoldName(name);
-  if (key.empty()) return base::Status::Ok();
+  if (key.empty()) return;
   auto [it, inserted] = aliases_.emplace(key, Alias{entry, IsAcronymName(name), ambiguous});
-  if (!inserted) return base::Status::Ok();  // an earlier file or line owns this name
+  if (!inserted) return;  // an earlier file or line owns this name
   const int words = WordCount(key);
   max_words_ = std::max(max_words_, words);
   for (size_t p = 1; p < key.size(); ++p) {
     // Keys grow a token at a time: prefixes end before a space or a "'s" token.
     if (key[p] == ' ' || key[p] == '\'') prefixes_.insert(key.substr(0, p));
   }
-  return base::Status::Ok();
 }
 
 base::Status Gazetteer::Load(std::istream& in, std::string_view source) {
@@ -127,8 +126,7 @@ base::Status Gazetteer::Load(std::istream& in, std::string_view source) {
     }
     const std::string canonical = StripStar(f[0]).first;
     auto add_names = [&](int entry, const std::vector<std::string>& names) {
-      for (const std::string& n : names) KG_RETURN_IF_ERROR(AddName(n, entry, false));
-      return base::Status::Ok();
+      for (const std::string& n : names) AddName(n, entry);
     };
     if (file.section == "given-names") {
       given_names_.insert(base::FoldName(f[0]));
@@ -141,44 +139,44 @@ base::Status Gazetteer::Load(std::istream& in, std::string_view source) {
       keywords_[base::FoldName(f[0])] = it->second;
     } else if (file.section == "countries") {
       const int country = AddEntry({canonical, GazetteerClass::kCountry, f[1], -1, false}, "", file.source, line.line);
-      KG_RETURN_IF_ERROR(AddName(f[0], country, true));
-      KG_RETURN_IF_ERROR(add_names(country, SplitListField(f[3])));
+      AddName(f[0], country);
+      add_names(country, SplitListField(f[3]));
       const std::vector<std::string> demonyms = SplitListField(f[4]);
       if (!demonyms.empty()) {
         const int demonym = AddEntry({StripStar(demonyms[0]).first, GazetteerClass::kDemonym, "demonym", country, false},
                                      "", file.source, line.line);
-        KG_RETURN_IF_ERROR(add_names(demonym, demonyms));
+        add_names(demonym, demonyms);
       }
       bool first = true;
       for (const std::string& capital : SplitListField(f[5])) {
         const int city = AddEntry({StripStar(capital).first, GazetteerClass::kCity, "capital", country, first}, "",
                                   file.source, line.line);
-        KG_RETURN_IF_ERROR(AddName(capital, city, true));
+        AddName(capital, city);
         first = false;
       }
     } else if (file.section == "cities") {
       // A line naming a known capital adds aliases to it rather than a second city.
       const int known = Find(canonical);
       if (known >= 0 && entries_[known].cls == GazetteerClass::kCity && entries_[known].name == canonical) {
-        KG_RETURN_IF_ERROR(add_names(known, SplitListField(f[2])));
+        add_names(known, SplitListField(f[2]));
         continue;
       }
       const int city = AddEntry({canonical, GazetteerClass::kCity, "city", -1, false}, f[1], file.source, line.line);
-      KG_RETURN_IF_ERROR(AddName(f[0], city, true));
-      KG_RETURN_IF_ERROR(add_names(city, SplitListField(f[2])));
+      AddName(f[0], city);
+      add_names(city, SplitListField(f[2]));
     } else if (file.section == "regions") {
       const int region = AddEntry({canonical, GazetteerClass::kRegion, f[2], -1, false}, f[1], file.source, line.line);
-      KG_RETURN_IF_ERROR(AddName(f[0], region, true));
-      KG_RETURN_IF_ERROR(add_names(region, SplitListField(f[3])));
+      AddName(f[0], region);
+      add_names(region, SplitListField(f[3]));
     } else if (file.section == "places") {
       const int place = AddEntry({canonical, GazetteerClass::kPlace, f[1], -1, false}, "", file.source, line.line);
-      KG_RETURN_IF_ERROR(AddName(f[0], place, true));
-      KG_RETURN_IF_ERROR(add_names(place, SplitListField(f[2])));
+      AddName(f[0], place);
+      add_names(place, SplitListField(f[2]));
       const std::vector<std::string> adjectives = SplitListField(f[3]);
       if (!adjectives.empty()) {
         const int adjective = AddEntry({StripStar(adjectives[0]).first, GazetteerClass::kDemonym, "adjective", place,
                                         false}, "", file.source, line.line);
-        KG_RETURN_IF_ERROR(add_names(adjective, adjectives));
+        add_names(adjective, adjectives);
       }
     } else if (file.section == "organizations" || file.section == "government-bodies") {
       const bool body = file.section == "government-bodies";
@@ -187,17 +185,17 @@ base::Status Gazetteer::Load(std::istream& in, std::string_view source) {
       const std::string& link = body ? f[1] : f[2];
       if (body && link == "-") return file.Error(line, "a government body needs its country");
       const int org = AddEntry({canonical, cls, kind, -1, false}, link, file.source, line.line);
-      KG_RETURN_IF_ERROR(AddName(f[0], org, true));
-      KG_RETURN_IF_ERROR(add_names(org, SplitListField(f[3])));
+      AddName(f[0], org);
+      add_names(org, SplitListField(f[3]));
     } else if (file.section == "news-agencies") {
       const int agency = AddEntry({canonical, GazetteerClass::kNewsAgency, "news", -1, false}, f[1], file.source,
                                   line.line);
-      KG_RETURN_IF_ERROR(AddName(f[0], agency, true));
-      KG_RETURN_IF_ERROR(add_names(agency, SplitListField(f[2])));
+      AddName(f[0], agency);
+      add_names(agency, SplitListField(f[2]));
     } else if (file.section == "groups") {
       const int group = AddEntry({canonical, GazetteerClass::kGroup, f[1], -1, false}, "", file.source, line.line);
-      KG_RETURN_IF_ERROR(AddName(f[0], group, true));
-      KG_RETURN_IF_ERROR(add_names(group, SplitListField(f[2])));
+      AddName(f[0], group);
+      add_names(group, SplitListField(f[2]));
     }
   }
   return base::Status::Ok();

@@ -93,7 +93,7 @@ class Gazetteer {
     bool acronym;
     bool ambiguous;
   };
-  base::Status AddName(std::string_view name, int entry, bool is_canonical);
+  void AddName(std::string_view name, int entry);
   int AddEntry(GazetteerEntry entry, std::string link_name, const std::string& source, int line);
 
   std::vector<GazetteerEntry> entries_;

@@ -76,6 +76,9 @@ TEST_CASE("kg export: usage errors and bad input", "[cli][graph]") {
   CHECK(RunKg({"export", "--graph", file.path()}).code == 2);  // no format
   CHECK(RunKg({"export", "--graph", file.path(), "-o", file / "x.txt"}).code == 2);
   CHECK(RunKg({"export", "--graph", file.path(), "--format", "xml"}).code == 2);
+  auto contradiction = RunKg({"export", "--graph", file.path(), "-o", file / "g.csv", "--format", "json"});
+  CHECK(contradiction.code == 2);
+  CHECK_THAT(contradiction.err, Catch::Contains("names csv but --format is json"));
   CHECK(RunKg({"export", "--graph", file.path(), "--format", "json", "--table", "entities"}).code ==
         2);
   kg::proto::Graph broken = kg::testing::NewsGraph();

@@ -51,6 +51,13 @@ TEST_CASE("kg render: format from the extension or --format", "[cli][viz]") {
     CHECK_THAT(a.out, Catch::Contains("</svg>"));
     CHECK(a.out == b.out);
   }
+  SECTION("an extension that contradicts --format") {
+    auto run = RunKg({"render", "--graph", file.path(), "-o", file / "a.svg", "--format", "png"});
+    CHECK(run.code == 2);
+    CHECK_THAT(run.err, Catch::Contains("names svg but --format is png"));
+    CHECK(RunKg({"render", "--graph", file.path(), "-o", file / "a.out", "--format", "png"}).code ==
+          0);
+  }
   SECTION("an extension that names no format") {
     auto run = RunKg({"render", "--graph", file.path(), "-o", file / "a.jpeg"});
     CHECK(run.code == 2);
