@@ -208,6 +208,59 @@ void ObliquesBeforeConjunct(Sentence* s) {
   }
 }
 
+
+// "Wielgosz, who heads the Front, told reporters…" parsed with "the Front" as the subject
+// of "told": a non-restrictive relative clause ends at its closing comma, so a noun inside
+// it is its verb's object, and the verb after the comma is the antecedent's.
+void RelativeClauseClosure(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int r = 0; r < n; ++r) {
+    if (tokens[r].deprel != "acl:relcl" || tokens[r].upos != "VERB") continue;
+    const int antecedent = tokens[r].head;
+    if (antecedent < 0 || antecedent > r) continue;
+    int rel_pronoun = -1;
+    for (int t = antecedent + 1; t < r; ++t) {
+      const std::string w = base::AsciiLower(tokens[t].text);
+      if (tokens[t].head == r && Base(tokens[t].deprel) == "nsubj" && (w == "who" || w == "which")) rel_pronoun = t;
+    }
+    if (rel_pronoun < 0 || rel_pronoun == 0 || tokens[rel_pronoun - 1].text != ",") continue;
+    int close = -1;
+    for (int t = r + 1; t < n; ++t) {
+      if (tokens[t].text == ",") {
+        close = t;
+        break;
+      }
+    }
+    if (close < 0) continue;
+    for (int o = r + 1; o < close; ++o) {
+      const int v = tokens[o].head;
+      if (v <= close || Base(tokens[o].deprel) != "nsubj" || !IsNominal(tokens[o]) || tokens[v].upos != "VERB") continue;
+      const std::string_view antecedent_rel = Base(tokens[antecedent].deprel);
+      if (antecedent_rel != "root" && antecedent_rel != "nsubj") break;
+      if (HasChild(*s, r, "obj")) break;
+      const int old_head = tokens[antecedent].head;
+      const std::string old_rel = tokens[antecedent].deprel;
+      tokens[o].head = r;
+      tokens[o].deprel = "obj";
+      if (old_head == v) {
+        // The antecedent already was the verb's subject; only the object moved.
+      } else {
+        tokens[v].head = old_head;
+        tokens[v].deprel = old_rel;
+        tokens[antecedent].head = v;
+        tokens[antecedent].deprel = "nsubj";
+        for (Token& t : tokens) {  // the rest of the sentence follows the new main verb
+          if (&t != &tokens[v] && t.head == antecedent && Base(t.deprel) == "punct" && &t - &tokens[0] > close) {
+            t.head = v;
+          }
+        }
+      }
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 void ConsolidatePhrases(Sentence* sentence, const std::vector<std::pair<int, int>>& phrases,
@@ -287,6 +340,7 @@ void ConsolidatePhrases(Sentence* sentence, const std::vector<std::pair<int, int
 void RepairParse(Sentence* sentence, const std::function<bool(const std::string&)>& is_reporting) {
   ChildrenOfPunctuation(sentence);
   DuplicateSubjects(sentence);
+  RelativeClauseClosure(sentence);
   ObliquesBeforeConjunct(sentence);
   OrphanSubjects(sentence);
   CoordinatedReporting(sentence, is_reporting);

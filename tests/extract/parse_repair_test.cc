@@ -124,3 +124,23 @@ TEST_CASE("ParseRepair: duplicate subjects, punctuation heads, misplaced oblique
     CHECK(s.tokens[4].head == 6);
   }
 }
+
+TEST_CASE("ParseRepair: a non-restrictive relative clause ends at its comma", "[extract][relations]") {
+  // "Wielgosz, who heads the Front, told reporters." with "Front" taken as the subject of "told".
+  Sentence s = Parse(
+      "1\tWielgosz\tWielgosz\tPROPN\tNNP\t_\t0\troot\t_\t_\n"
+      "2\t,\t,\tPUNCT\t,\t_\t4\tpunct\t_\t_\n"
+      "3\twho\twho\tPRON\tWP\t_\t4\tnsubj\t_\t_\n"
+      "4\theads\thead\tVERB\tVBZ\t_\t1\tacl:relcl\t_\t_\n"
+      "5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n"
+      "6\tFront\tFront\tPROPN\tNNP\t_\t8\tnsubj\t_\t_\n"
+      "7\t,\t,\tPUNCT\t,\t_\t6\tpunct\t_\t_\n"
+      "8\ttold\ttell\tVERB\tVBD\t_\t4\tccomp\t_\t_\n"
+      "9\treporters\treporter\tNOUN\tNNS\t_\t8\tobj\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[5].head == 3);
+  CHECK(s.tokens[5].deprel == "obj");
+  CHECK(s.tokens[7].head == -1);
+  CHECK(s.tokens[0].head == 7);
+  CHECK(s.tokens[0].deprel == "nsubj");
+}
