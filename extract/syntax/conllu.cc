@@ -92,7 +92,11 @@ void WriteSentence(const Sentence& s, std::string_view text, std::ostream& out,
     };
     std::string misc;
     if (!t.space_after && i + 1 < s.tokens.size()) misc = "SpaceAfter=No";
-    if (!t.ner.empty() && t.ner != "O") misc += (misc.empty() ? "" : "|") + ("NER=" + t.ner);
+    if (!t.ner.empty() && t.ner != "O") {
+      if (!misc.empty()) misc += '|';
+      misc += "NER=";
+      misc += t.ner;
+    }
     out << (i + 1) << '\t' << OneLine(t.text) << '\t' << f(t.lemma) << '\t' << f(t.upos) << '\t'
         << f(t.xpos) << '\t' << f(t.feats) << '\t';
     if (t.deprel.empty()) {

@@ -12,7 +12,7 @@
 namespace kg::extract {
 namespace {
 
-constexpr int kMaxFeatures = 48;
+constexpr int kMaxFeatures = 64;  // 36 word + 5 lexicon + 10 second-pass templates at most
 constexpr uint16_t kNoClass = 0xFFFF;
 constexpr int kDictMinCount = 20;
 constexpr double kDictMinShare = 0.995;
@@ -48,6 +48,7 @@ std::string Shape(std::string_view w) {
 
 struct Atoms {
   uint64_t lower, form, shape, s1, s2, s3, s4, p1, p2, p3, hyph;
+  uint64_t lex = 0;  // the word's ambiguity class in the lexicon (0: unknown)
 };
 
 Atoms MakeAtoms(std::string_view form) {
@@ -77,14 +78,52 @@ const Atoms& Padding(int which) {
   return which < 0 ? kBefore : kAfter;
 }
 
+// The ambiguity class of each lower-case word seen at least twice in `sentences` (those
+// whose index passes `use`): the classes it had at least 5% of the time, and whether it
+// was seen in lower case and capitalised after the first word.
+template <typename Use>
+std::unordered_map<uint64_t, uint64_t> BuildLexicon(const std::vector<Sentence>& sentences,
+                                                    const std::vector<std::vector<uint16_t>>& gold,
+                                                    Use use) {
+  std::map<std::string, std::pair<std::map<uint16_t, int>, int>> lex;
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    if (!use(si)) continue;
+    for (size_t i = 0; i < sentences[si].tokens.size(); ++i) {
+      const std::string& form = sentences[si].tokens[i].text;
+      auto& e = lex[base::AsciiLower(form)];
+      ++e.first[gold[si][i]];
+      const unsigned char c0 = form.empty() ? 0 : form[0];
+      if (c0 >= 'a' && c0 <= 'z') e.second |= 1;
+      if (c0 >= 'A' && c0 <= 'Z' && i > 0) e.second |= 2;
+    }
+  }
+  std::unordered_map<uint64_t, uint64_t> out;
+  for (const auto& [word, e] : lex) {
+    int total = 0;
+    for (const auto& [c, n] : e.first) total += n;
+    if (total < 2) continue;
+    uint64_t h = Mix64(static_cast<uint64_t>(e.second) + 11);
+    for (const auto& [c, n] : e.first) {
+      if (n * 20 >= total) h = Mix64(h ^ (c + 1));
+    }
+    out[Hash(word)] = h | 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 // Feature extraction shared by tagging and training.
 class TaggerFeatures {
  public:
-  explicit TaggerFeatures(const Sentence& s) {
+  TaggerFeatures(const Sentence& s, const std::unordered_map<uint64_t, uint64_t>& lexicon) {
     atoms_.reserve(s.tokens.size());
-    for (const auto& t : s.tokens) atoms_.push_back(MakeAtoms(t.text));
+    for (const auto& t : s.tokens) {
+      atoms_.push_back(MakeAtoms(t.text));
+      if (auto it = lexicon.find(atoms_.back().lower); it != lexicon.end()) {
+        atoms_.back().lex = it->second;
+      }
+    }
   }
   const Atoms& At(int i) const {
     if (i < 0) return Padding(-1);
@@ -137,6 +176,11 @@ class TaggerFeatures {
     if (w.hyph != 0) f[n++] = FeatureKey(34, w.hyph);
     f[n++] = FeatureKey(35, t1, wp1.shape);
     f[n++] = FeatureKey(36, w.shape, wp1.shape);
+    f[n++] = FeatureKey(37, w.lex);
+    f[n++] = FeatureKey(38, w.lex, w.shape);
+    f[n++] = FeatureKey(39, wp1.lex);
+    f[n++] = FeatureKey(40, t1, w.lex);
+    f[n++] = FeatureKey(41, wm1.lex);
     if (first) {
       const int len = static_cast<int>(first->size());
       auto p = [&](int k) -> uint32_t { return k >= 0 && k < len ? (*first)[k] : kNoClass; };
@@ -196,7 +240,7 @@ void Decode(const TaggerFeatures& feats, size_t len, const Scorer& score,
 
 void PosTagger::Tag(Sentence* sentence) const {
   const size_t len = sentence->tokens.size();
-  TaggerFeatures feats(*sentence);
+  TaggerFeatures feats(*sentence, lexicon_);
   auto score1 = [&](const uint64_t* f, size_t n, float* sc) { model_.Score(f, n, sc); };
   std::vector<uint16_t> tags;
   Decode(feats, len, score1, tag_dict_, *sentence, nullptr, classes_.size(), &tags);
@@ -247,9 +291,22 @@ std::unique_ptr<PosTagger> PosTagger::Train(const std::vector<Sentence>& train,
     if (total >= kDictMinCount && top >= kDictMinShare * total) tagger->tag_dict_[form] = top_class;
   }
 
+  // The lexicon features of each training sentence come from a lexicon of the other
+  // folds, so that they are as informative in training as on new text.
+  constexpr size_t kLexiconFolds = 10;
+  tagger->lexicon_ = BuildLexicon(train, gold, [](size_t) { return true; });
   std::vector<TaggerFeatures> features;
   features.reserve(train.size());
-  for (const auto& s : train) features.emplace_back(s);
+  {
+    std::vector<std::unordered_map<uint64_t, uint64_t>> fold_lexicons;
+    for (size_t k = 0; k < kLexiconFolds; ++k) {
+      fold_lexicons.push_back(
+          BuildLexicon(train, gold, [k](size_t si) { return si % kLexiconFolds != k; }));
+    }
+    for (size_t si = 0; si < train.size(); ++si) {
+      features.emplace_back(train[si], fold_lexicons[si % kLexiconFolds]);
+    }
+  }
   const size_t num_classes = tagger->classes_.size();
   // One pass of training over the sentences in `subset`; `first` gives
   // first-pass classes for a second-pass model.
@@ -315,6 +372,13 @@ base::Status PosTagger::Save(std::ostream& out) const {
     w.String(form);
     w.U16(c);
   }
+  std::vector<std::pair<uint64_t, uint64_t>> lex(lexicon_.begin(), lexicon_.end());
+  std::sort(lex.begin(), lex.end());
+  w.U32(static_cast<uint32_t>(lex.size()));
+  for (const auto& [k, v] : lex) {
+    w.U64(k);
+    w.U64(v);
+  }
   model_.Save(w);
   w.U8(second_.num_features() > 0 ? 1 : 0);
   if (second_.num_features() > 0) second_.Save(w);
@@ -339,6 +403,11 @@ base::Result<std::unique_ptr<PosTagger>> PosTagger::Load(std::istream& in,
     const uint16_t c = r.U16();
     if (c >= nc) r.Fail("corrupt model file: tag dictionary class out of range");
     tagger->tag_dict_[std::move(form)] = c;
+  }
+  const uint32_t nl = r.Count(1u << 24, "lexicon size");
+  for (uint32_t i = 0; i < nl && r.status().ok(); ++i) {
+    const uint64_t k = r.U64();
+    tagger->lexicon_[k] = r.U64();
   }
   tagger->model_.Load(r);
   if (r.U8() != 0) tagger->second_.Load(r);

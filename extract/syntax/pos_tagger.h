@@ -61,6 +61,7 @@ class PosTagger {
 
   std::vector<Class> classes_;
   std::unordered_map<std::string, uint16_t> tag_dict_;  // frequent unambiguous forms
+  std::unordered_map<uint64_t, uint64_t> lexicon_;      // word hash -> ambiguity class
   LinearModel model_;
   LinearModel second_;  // empty: one pass
   ModelMetadata metadata_;

@@ -360,7 +360,9 @@ class ChunkSplitter {
     const std::string lower = Lower(w);
     // n't with a straight or curly apostrophe.
     for (std::string_view apos : {std::string_view("'"), std::string_view("\xE2\x80\x99")}) {
-      const std::string nt = "n" + std::string(apos) + "t";
+      std::string nt = "n";
+      nt += apos;
+      nt += 't';
       if (lower.size() > nt.size() && lower.ends_with(nt)) {
         Hyphens(b, e - static_cast<uint32_t>(nt.size()));
         Emit(e - static_cast<uint32_t>(nt.size()), e);
