@@ -244,7 +244,8 @@ class CorefPass {
         det = c;
       } else if (rel == "nummod" && w == "two") {
         group = true;
-      } else if (rel == "nmod" || rel == "acl" || rel == "nmod:poss" || (rel == "compound" && !view.ReferencesAt(c).empty())) {
+      } else if ((rel == "nmod" && view.CaseOf(c) == "of") || view.token(c).deprel == "nmod:poss" ||
+                 (rel == "compound" && !view.ReferencesAt(c).empty())) {
         return {};  // "the president of France", "the Trump administration": not anaphoric
       }
     }

@@ -261,6 +261,34 @@ void RelativeClauseClosure(Sentence* s) {
   }
 }
 
+
+// "Rebels attacked the town." / "President Trump later praised the alliance." tagged as a
+// noun with a participle modifier: a root noun whose participle has a direct object and
+// no subject of its own is the subject of a main clause.
+void MainClauseFromParticiple(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  int root = -1;
+  for (int t = 0; t < n; ++t) {
+    if (tokens[t].head < 0) root = t;
+  }
+  if (root < 0 || !IsNominal(tokens[root]) || HasChild(*s, root, "cop")) return;
+  for (int v = root + 1; v < n; ++v) {
+    if (tokens[v].head != root || Base(tokens[v].deprel) != "acl" || tokens[v].deprel == "acl:relcl") continue;
+    if (tokens[v].upos != "VERB" || (tokens[v].xpos != "VBN" && tokens[v].xpos != "VBD")) continue;
+    if (HasChild(*s, v, "nsubj") || HasChild(*s, v, "aux") || HasChild(*s, v, "mark") || !HasChild(*s, v, "obj")) continue;
+    tokens[v].head = -1;
+    tokens[v].deprel = "root";
+    tokens[v].xpos = "VBD";
+    tokens[root].head = v;
+    tokens[root].deprel = "nsubj";
+    for (int t = 0; t < n; ++t) {  // final punctuation follows the new root
+      if (tokens[t].head == root && Base(tokens[t].deprel) == "punct" && t > v) tokens[t].head = v;
+    }
+    return;
+  }
+}
+
 }  // namespace
 
 void ConsolidatePhrases(Sentence* sentence, const std::vector<std::pair<int, int>>& phrases,
@@ -339,6 +367,7 @@ void ConsolidatePhrases(Sentence* sentence, const std::vector<std::pair<int, int
 
 void RepairParse(Sentence* sentence, const std::function<bool(const std::string&)>& is_reporting) {
   ChildrenOfPunctuation(sentence);
+  MainClauseFromParticiple(sentence);
   DuplicateSubjects(sentence);
   RelativeClauseClosure(sentence);
   ObliquesBeforeConjunct(sentence);

@@ -144,3 +144,25 @@ TEST_CASE("ParseRepair: a non-restrictive relative clause ends at its comma", "[
   CHECK(s.tokens[0].head == 7);
   CHECK(s.tokens[0].deprel == "nsubj");
 }
+
+TEST_CASE("ParseRepair: a root noun with a transitive participle is a main clause", "[extract][relations]") {
+  Sentence s = Parse(
+      "1\tRebels\trebel\tNOUN\tNNS\t_\t0\troot\t_\t_\n"
+      "2\tattacked\tattack\tVERB\tVBN\t_\t1\tacl\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\ttown\ttown\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[1].head == -1);
+  CHECK(s.tokens[0].head == 1);
+  CHECK(s.tokens[0].deprel == "nsubj");
+  CHECK(s.tokens[4].head == 1);
+  SECTION("a real reduced relative without an object stays") {
+    Sentence t = Parse(
+        "1\tTroops\ttroop\tNOUN\tNNS\t_\t0\troot\t_\t_\n"
+        "2\tsent\tsend\tVERB\tVBN\t_\t1\tacl\t_\t_\n"
+        "3\tthere\tthere\tADV\tRB\t_\t2\tadvmod\t_\t_\n\n");
+    RepairParse(&t, Reporting);
+    CHECK(t.tokens[0].head == -1);
+  }
+}
