@@ -289,6 +289,40 @@ void MainClauseFromParticiple(Sentence* s) {
   }
 }
 
+
+// "Two soldiers were wounded by troops" tagged as be + adjective: a past-participle
+// adjective with a copula is a passive verb; a "by" phrase right after it that the parser
+// hung on a later verb is its agent.
+void AdjectivalPassives(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int a = 0; a < n; ++a) {
+    Token& adj = tokens[a];
+    if (adj.upos != "ADJ" || adj.text.size() < 4) continue;
+    const std::string w = base::AsciiLower(adj.text);
+    if (w.compare(w.size() - 2, 2, "ed") != 0) continue;
+    int cop = -1;
+    for (int t = 0; t < a; ++t) {
+      if (tokens[t].head == a && Base(tokens[t].deprel) == "cop") cop = t;
+    }
+    if (cop < 0) continue;
+    adj.upos = "VERB";
+    adj.xpos = "VBN";
+    tokens[cop].deprel = "aux:pass";
+    for (Token& t : tokens) {
+      if (t.head == a && t.deprel == "nsubj") t.deprel = "nsubj:pass";
+    }
+    // The agent: the next "by" phrase, if it hangs on something after the adjective.
+    if (a + 1 < n && base::AsciiLower(tokens[a + 1].text) == "by") {
+      int np = tokens[a + 1].head;
+      if (np > a + 1 && np < n && tokens[np].head > np && !Dominates(*s, a, np)) {
+        tokens[np].head = a;
+        tokens[np].deprel = "obl:agent";
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void ConsolidatePhrases(Sentence* sentence, const std::vector<std::pair<int, int>>& phrases,
@@ -368,6 +402,7 @@ void ConsolidatePhrases(Sentence* sentence, const std::vector<std::pair<int, int
 void RepairParse(Sentence* sentence, const std::function<bool(const std::string&)>& is_reporting) {
   ChildrenOfPunctuation(sentence);
   MainClauseFromParticiple(sentence);
+  AdjectivalPassives(sentence);
   DuplicateSubjects(sentence);
   RelativeClauseClosure(sentence);
   ObliquesBeforeConjunct(sentence);

@@ -166,3 +166,21 @@ TEST_CASE("ParseRepair: a root noun with a transitive participle is a main claus
     CHECK(t.tokens[0].head == -1);
   }
 }
+
+TEST_CASE("ParseRepair: be + past-participle adjective is a passive, its by-phrase the agent", "[extract][relations]") {
+  Sentence s = Parse(
+      "1\tSoldiers\tsoldier\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "2\twere\tbe\tAUX\tVBD\t_\t3\tcop\t_\t_\n"
+      "3\twounded\twounded\tADJ\tJJ\t_\t8\tccomp\t_\t_\n"
+      "4\tby\tby\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\ttroops\ttroop\tNOUN\tNNS\t_\t8\tobl\t_\t_\n"
+      "6\t,\t,\tPUNCT\t,\t_\t8\tpunct\t_\t_\n"
+      "7\tofficials\tofficial\tNOUN\tNNS\t_\t8\tnsubj\t_\t_\n"
+      "8\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[2].upos == "VERB");
+  CHECK(s.tokens[0].deprel == "nsubj:pass");
+  CHECK(s.tokens[1].deprel == "aux:pass");
+  CHECK(s.tokens[4].head == 2);
+  CHECK(s.tokens[4].deprel == "obl:agent");
+}
