@@ -4,12 +4,16 @@
 // `kg evaluate --ner GOLD.iob2 [--pred Y.iob2] [--tagger-only]`: named-entity precision,
 // recall and F1 per type (PER, ORG, LOC; our GPE counts as LOC) and micro-averaged, by
 // exact span match, of our recognizer run on the gold tokens (or of a given prediction).
+// `kg evaluate --coref GUM_DIR [--split dev|test] [--verbose]`: pronoun resolution against
+// GUM's coreference chains (pronouns with a named antecedent), through the whole pipeline.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
 #include "base/resources.h"
 #include "cli/command.h"
+#include "extract/coref/coref_evaluation.h"
 #include "extract/document.h"
+#include "extract/pipeline_extractor.h"
 #include "extract/ner/entity_recognizer.h"
 #include "extract/ner/gazetteer.h"
 #include "extract/ner/ner_corpus.h"
@@ -39,6 +43,11 @@ class EvaluateCommand : public Command {
     app.add_option("--gold", gold_, "Gold CoNLL-U treebank");
     app.add_option("--ner", ner_gold_, "Gold named entities, IOB2 (index, token, label): score "
                                        "the recognizer (or --pred) per type and micro");
+    app.add_option("--coref", coref_dir_, "A GUM directory (SPLITS.md, dep/, coref/): score pronoun "
+                                          "resolution to named entities");
+    app.add_option("--split", split_, "With --coref: the GUM split to score (dev or test)")
+        ->check(CLI::IsMember({"train", "dev", "test"}));
+    app.add_flag("--verbose", verbose_, "With --coref: list every missed or wrong pronoun");
     app.add_flag("--tagger-only", tagger_only_, "With --ner: score the NER tagger alone, "
                                                 "without the gazetteer rules and resolution");
     app.add_option("--pred", pred_, "Predicted CoNLL-U (default: analyse the gold words "
@@ -49,8 +58,8 @@ class EvaluateCommand : public Command {
                  "With --raw: split hyphenated compounds as EWT does");
   }
   base::Status Validate() override {
-    if (gold_.empty() == ner_gold_.empty()) {
-      return base::Status::InvalidArgument("give either --gold X.conllu or --ner X.iob2");
+    if ((gold_.empty() ? 0 : 1) + (ner_gold_.empty() ? 0 : 1) + (coref_dir_.empty() ? 0 : 1) != 1) {
+      return base::Status::InvalidArgument("give one of --gold X.conllu, --ner X.iob2 or --coref GUM_DIR");
     }
     if (!ner_gold_.empty() && raw_) return base::Status::InvalidArgument("--raw applies to --gold only");
     if (tagger_only_ && (ner_gold_.empty() || !pred_.empty())) {
@@ -63,6 +72,7 @@ class EvaluateCommand : public Command {
   }
   int Run(CliContext& ctx) override {
     if (!ner_gold_.empty()) return RunNer(ctx);
+    if (!coref_dir_.empty()) return RunCoref(ctx);
     auto gold = extract::ReadConlluFile(gold_);
     if (!gold.ok()) return Fail(ctx, gold.status());
     if (gold->empty()) return Fail(ctx, base::Status::InvalidArgument(gold_ + ": no sentences"));
@@ -161,11 +171,34 @@ class EvaluateCommand : public Command {
     ctx.out << "sentences " << gold->size() << "\n" << scores.Format();
     return 0;
   }
+  int RunCoref(CliContext& ctx) const {
+    auto models = base::FindResourceDir(base::ResourceKind::kModels, ctx.models_dir);
+    if (!models.ok()) return Fail(ctx, models.status());
+    auto data = base::FindResourceDir(base::ResourceKind::kData, ctx.data_dir);
+    if (!data.ok()) return Fail(ctx, data.status());
+    auto pipeline = extract::PipelineExtractor::Load(*models, *data);
+    if (!pipeline.ok()) return Fail(ctx, pipeline.status());
+    auto docs = extract::GumSplit(coref_dir_, split_);
+    if (!docs.ok()) return Fail(ctx, docs.status());
+    std::vector<std::string> errors;
+    auto score = extract::EvaluateGumPronouns(
+        coref_dir_, *docs, [&](extract::Document* doc) { return (*pipeline)->Referents(doc, ""); },
+        verbose_ ? &errors : nullptr);
+    if (!score.ok()) return Fail(ctx, score.status());
+    for (const auto& e : errors) ctx.out << e << "\n";
+    ctx.out << "GUM " << split_ << ": " << score->documents << " documents, " << score->evaluable
+            << " pronouns with a named antecedent, " << score->resolved << " resolved, " << score->correct
+            << " right\n"
+            << Row("P", 100 * score->Precision()) << Row("R", 100 * score->Recall()) << Row("F1", 100 * score->F1());
+    return 0;
+  }
   int Fail(CliContext& ctx, const base::Status& s) const {
     ctx.err << "kg evaluate: " << s.message() << "\n";
     return 1;
   }
-  std::string gold_, pred_, ner_gold_;
+  std::string gold_, pred_, ner_gold_, coref_dir_;
+  std::string split_ = "test";
+  bool verbose_ = false;
   bool raw_ = false;
   bool tagger_only_ = false;
   bool split_hyphens_ = false;
