@@ -188,10 +188,18 @@ class CorefPass {
     return rel == "nsubj" || rel == "csubj";
   }
 
+  // A place ("in Geneva") is where a pair met, not one of the pair.
+  bool IsPlace(int referent) const {
+    const Referent& r = refs_->referents[referent];
+    return r.kind == ReferentKind::kLoc ||
+           (r.kind == ReferentKind::kGpe && (r.subtype == "city" || r.subtype == "capital" || r.subtype == "region"));
+  }
+
   // Pairs named together: "X and Y", a subject with its object ("Ruto met Abiy").
   void RecordPairs(const SentenceView& view, int t, const std::vector<std::vector<int>>& known) {
     if (known[t].size() != 1) return;
     const int me = known[t][0];
+    if (IsPlace(me)) return;
     const int h = view.head(t);
     const std::string_view rel = SentenceView::BaseRel(view.token(t).deprel);
     if (rel == "conj" && h >= 0 && known[h].size() == 1 && known[h][0] != me) {
@@ -200,6 +208,9 @@ class CorefPass {
     // The verb this token is an argument of, directly or through the object or oblique
     // noun it modifies ("held talks with X").
     int verb = -1;
+    const std::string case_word = view.CaseOf(t);
+    const bool locative = case_word == "in" || case_word == "at" || case_word == "near" || case_word == "on";
+    if (locative) return;
     if ((rel == "obj" || rel == "obl" || rel == "iobj") && h >= 0) {
       verb = h;
     } else if (rel == "nmod" && h >= 0 && view.head(h) >= 0) {
@@ -208,7 +219,7 @@ class CorefPass {
     }
     if (verb >= 0 && view.IsVerb(verb)) {
       const int subj = view.SubjectOf(verb);
-      if (subj >= 0 && subj < t && known[subj].size() == 1 && known[subj][0] != me) {
+      if (subj >= 0 && subj < t && known[subj].size() == 1 && known[subj][0] != me && !IsPlace(known[subj][0])) {
         pairs_.push_back({known[subj][0], me, view.index()});
       }
     }

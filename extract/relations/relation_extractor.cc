@@ -263,14 +263,9 @@ class SentenceWorker {
     // talks"), not what the verb acts on; an organisation is whose it is ("a Contact
     // Group meeting").
     if (event != nullptr && event->symmetric) {
-      const auto& referents = view_.referents().referents;
       std::vector<int> kept;
       for (int r : a.referents) {
-        const Referent& x = referents[r];
-        const bool place = x.kind == ReferentKind::kLoc ||
-                           (x.kind == ReferentKind::kGpe && (x.subtype == "city" || x.subtype == "capital" ||
-                                                             x.subtype == "region" || x.subtype == "state"));
-        if (!place) kept.push_back(r);
+        if (!IsPlace(r)) kept.push_back(r);
       }
       a.referents = kept;
     }
@@ -412,7 +407,12 @@ class SentenceWorker {
     if (sense->symmetric) {
       Merge(agents, &participants);
       Merge(targets, &participants);
-      if (participants.referents.size() >= 2) EmitAmong(participants.referents, *sense, facts, span, "nominal");
+      // "the Geneva talks": a city named before the event is where it happened.
+      std::vector<int> parties;
+      for (int r : participants.referents) {
+        if (!IsPlace(r)) parties.push_back(r);
+      }
+      if (parties.size() >= 2) EmitAmong(parties, *sense, facts, span, "nominal");
     } else if (!agents.empty() && !targets.empty()) {
       Emit(agents, targets, *sense, facts, span, "nominal");
     }
@@ -618,6 +618,14 @@ class SentenceWorker {
     return p + "_of";
   }
 
+  // A city, region or natural place: where things happen, not a party to them.
+  bool IsPlace(int referent) const {
+    const Referent& x = view_.referents().referents[referent];
+    return x.kind == ReferentKind::kLoc ||
+           (x.kind == ReferentKind::kGpe &&
+            (x.subtype == "city" || x.subtype == "capital" || x.subtype == "region" || x.subtype == "state"));
+  }
+
   // --- output --------------------------------------------------------------------------
   static void Merge(const Argument& from, Argument* into) {
     for (int r : from.referents) {
@@ -660,6 +668,7 @@ class SentenceWorker {
     for (int a : actors.referents) {
       for (int t : targets.referents) {
         if (a == t || !Usable(a) || !Usable(t)) continue;
+        if (IsPlace(a) && IsPlace(t)) continue;  // places do not act on places ("Geneva Talks On Black Sea…")
         ExtractedRelation r = Base(a, t, sense, facts, span);
         r.rule = rule + (targets.via_modifier ? ":via-modifier" : "");
         out_->push_back(std::move(r));
