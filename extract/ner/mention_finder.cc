@@ -64,6 +64,21 @@ bool IsDash(const Token& t) {
   return t.text == "-" || t.text == "--" || t.text == "\xE2\x80\x93" || t.text == "\xE2\x80\x94";
 }
 
+// Common nouns that name the kind of place a following "of X" is.
+bool IsPlaceNoun(const std::string& w) {
+  return w == "city" || w == "town" || w == "village" || w == "capital" || w == "province" || w == "region" ||
+         w == "district" || w == "port" || w == "state" || w == "county" || w == "island" || w == "enclave";
+}
+
+// Common nouns that, right before a name, say it is an organisation's.
+bool IsOrganisationNoun(const std::string& w) {
+  static const std::unordered_set<std::string> k = {
+      "company", "firm", "group", "studio", "startup", "maker", "manufacturer", "bank", "lender", "carrier",
+      "airline", "insurer", "retailer", "conglomerate", "broadcaster", "newspaper", "agency", "party", "movement",
+      "militia", "club", "team", "union", "charity", "publisher", "developer", "operator", "supplier", "giant"};
+  return k.count(w) > 0;
+}
+
 bool IsLocativePreposition(const std::string& w) {
   return w == "in" || w == "at" || w == "near" || w == "outside" || w == "around" || w == "across";
 }
@@ -122,7 +137,7 @@ bool Overlaps(const CandidateMention& a, int begin, int end) { return a.begin < 
 // Stalemate Deepens"), 2 all capitals.
 int CasingMode(const Sentence& s) {
   int words = 0, upper = 0, caps = 0;
-  bool capitalised_common_word = false;
+  bool capitalised_common_word = false, lowercase_content_word = false;
   for (size_t i = 0; i < s.tokens.size(); ++i) {
     const Token& t = s.tokens[i];
     if (t.text.size() < 2 || !HasAlnum(t.text) || (t.text[0] >= '0' && t.text[0] <= '9')) continue;
@@ -135,9 +150,16 @@ int CasingMode(const Sentence& s) {
         !t.upos.empty()) {
       capitalised_common_word = true;
     }
+    // Title Case leaves only short function words in lower case; a lower-case verb, noun
+    // or adjective ("… Eide met Iranian …") makes it a sentence full of names instead.
+    const std::string& p = t.upos;
+    if (!StartsUpper(t.text) && HasAlnum(t.text) && !p.empty() && p != "ADP" && p != "DET" && p != "CCONJ" &&
+        p != "SCONJ" && p != "PART" && p != "PRON" && p != "AUX" && p != "NUM" && p != "PUNCT" && p != "SYM") {
+      lowercase_content_word = true;
+    }
   }
   if (words >= 2 && caps * 10 >= words * 7) return 2;
-  if (words >= 2 && upper * 10 >= words * 8 && capitalised_common_word) return 1;
+  if (words >= 2 && upper * 10 >= words * 8 && capitalised_common_word && !lowercase_content_word) return 1;
   return 0;
 }
 
@@ -253,6 +275,7 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
   AddDates(st, article_date, &merged);
   if (!st.heading) AddKeywordNames(st, &merged);
   RefineTypes(st, &merged);
+  if (!st.heading) AddTitledNames(st, &merged);
   if (names) AddBodyNames(st, *names, body != nullptr, &merged);
   AddAcronyms(st, &merged);
   AssignRoles(st, &merged);
@@ -534,7 +557,13 @@ void MentionFinder::AddKeywordNames(const SentenceState& st, std::vector<Candida
       }
       int j = i;
       while (j < n && (StartsUpper(tokens[j].text) || connector(j))) ++j;
-      const int b = i;
+      int b = i;
+      // "Fighters of the Rapid Support Forces": a sentence-initial common noun and its
+      // "of (the)" are not part of the name.
+      if ((b == 0 || IsPunct(tokens[b - 1])) && tokens[b].upos == "NOUN" && b + 1 < j && connector(b + 1)) {
+        b += 2;
+        while (b < j && folded[b] == "the") ++b;
+      }
       i = std::max(j, i + 1);
       bool keyword_of = false;  // an organisation keyword right before "of" / "for"
       for (int k = b; k + 1 < j; ++k) {
@@ -588,6 +617,17 @@ void MentionFinder::RefineTypes(const SentenceState& st, std::vector<CandidateMe
       if (c.kind != EntityKind::kPerson && (TitleBefore(st, c.begin) || TitleAfter(st, c.end))) {
         c.kind = EntityKind::kPerson;
       }
+      // "the city of El Fasher", "the province of Idlib": a place.
+      if (c.begin >= 2 && folded[c.begin - 1] == "of" && IsPlaceNoun(folded[c.begin - 2])) {
+        c.kind = EntityKind::kGpe;
+        continue;
+      }
+      // "the game studio Kivilinna Games", "the shipping firm Halvorsen": an organisation.
+      if (c.kind == EntityKind::kPerson && c.begin >= 1 && IsOrganisationNoun(folded[c.begin - 1]) &&
+          tokens[c.begin - 1].upos == "NOUN") {
+        c.kind = EntityKind::kOrg;
+        continue;
+      }
       // One unknown word after "in"/"near": a place ("villages near Chaurjahari").
       if (c.kind == EntityKind::kPerson && c.end - c.begin == 1 && c.begin > 0 &&
           IsLocativePreposition(folded[c.begin - 1]) && !gazetteer_.IsGivenName(folded[c.begin]) &&
@@ -621,6 +661,52 @@ void MentionFinder::RefineTypes(const SentenceState& st, std::vector<CandidateMe
         c.actor = CapitalIsActor(*st.sentence, c);
       }
     }
+  }
+}
+
+void MentionFinder::AddTitledNames(const SentenceState& st, std::vector<CandidateMention>* candidates) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  const std::vector<std::string>& folded = st.folded;
+  const int n = static_cast<int>(tokens.size());
+  std::vector<CandidateMention>& merged = *candidates;
+  // A title or honorific followed by capitalised words names a person, whatever the tagger
+  // made of them ("Foreign Minister Espen Barth Eide", "Mr Trump"): the run of capitalised
+  // words after it, up to four, not themselves title words or listed places.
+  for (int i = 1; i < n; ++i) {
+    if (!StartsUpper(tokens[i].text) || titles_.IsTitlePart(folded[i])) continue;
+    const RoleMatch r = titles_.MatchBefore(tokens, folded, i);
+    if (r.begin < 0) continue;
+    int j = i;
+    // An honorific inside a name ("Hassan Sheikh Mohamud") stays in it when a name word follows.
+    auto name_word = [&](int k) {
+      return k < n && StartsUpper(tokens[k].text) && !IsPunct(tokens[k]) && !IsPossessive(tokens[k]);
+    };
+    while (j < n && j - i < 4 && name_word(j) &&
+           (!titles_.IsTitlePart(folded[j]) || (j > i && name_word(j + 1) && !titles_.IsTitlePart(folded[j + 1])))) {
+      ++j;
+    }
+    if (j == i) continue;
+    // "the General Court", "the President Hotel": a title after "the" heads a name of its
+    // own, as does a run ending in an organisation or place keyword.
+    if (r.begin > 0 && folded[r.begin - 1] == "the") continue;
+    if (gazetteer_.Keyword(folded[j - 1]) != NameKeyword::kNone) continue;
+    bool keep = false, covered = false;
+    for (const CandidateMention& c : merged) {
+      if (!Overlaps(c, i, j)) continue;
+      // A listed name or a date stands; so does a longer name going on after the run
+      // ("Minister Rania Al-Mashat Foundation"). A tagger span that swallowed the title
+      // ("Norwegian Foreign Minister Espen Barth Eide" as one organisation) does not.
+      keep = keep || (c.entry >= 0 && c.kind != EntityKind::kPerson) || c.kind == EntityKind::kDate || c.end > j;
+      covered = covered || (c.begin == i && c.end == j && c.kind == EntityKind::kPerson);
+    }
+    if (keep || covered) continue;
+    merged.erase(std::remove_if(merged.begin(), merged.end(),
+                                [&](const CandidateMention& c) { return Overlaps(c, i, j) && c.entry < 0; }),
+                 merged.end());
+    CandidateMention c = Make(st, i, j, EntityKind::kPerson);
+    c.from_tagger = true;  // found, not listed
+    merged.push_back(std::move(c));
+    i = j - 1;
   }
 }
 

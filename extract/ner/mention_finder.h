@@ -58,6 +58,7 @@ class MentionFinder {
   void AddDates(const SentenceState& st, const std::string& article_date, std::vector<CandidateMention>* candidates) const;
   void AddKeywordNames(const SentenceState& st, std::vector<CandidateMention>* candidates) const;
   void RefineTypes(const SentenceState& st, std::vector<CandidateMention>* candidates) const;
+  void AddTitledNames(const SentenceState& st, std::vector<CandidateMention>* candidates) const;
   void AddBodyNames(const SentenceState& st, const BodyNames& names, bool heading,
                     std::vector<CandidateMention>* candidates) const;
   void AddAcronyms(const SentenceState& st, std::vector<CandidateMention>* candidates) const;

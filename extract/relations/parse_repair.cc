@@ -323,6 +323,53 @@ void AdjectivalPassives(Sentence* s) {
   }
 }
 
+
+// "buy the game studio Kivilinna Games": two objects side by side are one thing and its
+// name; "Mr Trump and President Putin" with "Putin" a bare nmod of "Mr" is a coordination.
+void AppositionsAndCoordinations(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int v = 0; v < n; ++v) {
+    int first = -1;
+    for (int t = 0; t < n; ++t) {
+      if (tokens[t].head != v || Base(tokens[t].deprel) != "obj") continue;
+      if (first < 0) {
+        first = t;
+        continue;
+      }
+      // The second object starts right after the first object's phrase.
+      int last_of_first = first;
+      for (int u = first + 1; u < t; ++u) {
+        if (Dominates(*s, first, u)) last_of_first = u;
+      }
+      bool adjacent = true;
+      for (int u = last_of_first + 1; u < t; ++u) adjacent = adjacent && Dominates(*s, t, u);
+      if (adjacent && tokens[t].upos == "PROPN") {
+        tokens[t].head = first;
+        tokens[t].deprel = "appos";
+      }
+    }
+  }
+  for (int x = 0; x < n; ++x) {
+    const int h = tokens[x].head;
+    const std::string_view rel = Base(tokens[x].deprel);
+    if (h < 0 || h >= x || (rel != "nmod" && rel != "flat") || tokens[x].deprel == "nmod:poss" ||
+        !IsNominal(tokens[x]) || HasChild(*s, x, "case")) {
+      continue;
+    }
+    for (int c = h + 1; c < x; ++c) {
+      if (tokens[c].upos != "CCONJ") continue;
+      const int ch = tokens[c].head;
+      if (ch == x || (ch >= 0 && tokens[ch].head == x)) {
+        tokens[x].deprel = "conj";
+        tokens[c].head = x;
+        tokens[c].deprel = "cc";
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void ConsolidatePhrases(Sentence* sentence, const std::vector<std::pair<int, int>>& phrases,
@@ -388,11 +435,13 @@ void ConsolidatePhrases(Sentence* sentence, const std::vector<std::pair<int, int
     if (ext_head >= 0 && Dominates(*sentence, head, ext_head)) continue;
     for (int t = b; t < e; ++t) {
       if (t == head) continue;
-      if (!inside(tokens[t].head) || t < head) {
-        if (inside(tokens[t].head) && t < head && tokens[t].head != head && tokens[t].head > t) continue;  // keep inner structure
-        tokens[t].head = head;
-        tokens[t].deprel = t < head ? (tokens[t].upos == "ADJ" ? "amod" : "compound") : "flat";
+      // Words before the head keep their inner structure ("US Defence Secretary" hangs on
+      // "Secretary"); everything else hangs on the head.
+      if (t < head && inside(tokens[t].head) && tokens[t].head != head && tokens[t].head > t && tokens[t].head < head) {
+        continue;
       }
+      tokens[t].head = head;
+      tokens[t].deprel = t < head ? (tokens[t].upos == "ADJ" ? "amod" : "compound") : "flat";
     }
     tokens[head].head = ext_head;
     tokens[head].deprel = ext_rel;
@@ -405,6 +454,7 @@ void RepairParse(Sentence* sentence, const std::function<bool(const std::string&
   AdjectivalPassives(sentence);
   DuplicateSubjects(sentence);
   RelativeClauseClosure(sentence);
+  AppositionsAndCoordinations(sentence);
   ObliquesBeforeConjunct(sentence);
   OrphanSubjects(sentence);
   CoordinatedReporting(sentence, is_reporting);

@@ -179,6 +179,7 @@ class SentenceWorker {
         if (c == light_noun) continue;
         if (base == "obj" || base == "iobj") {
           Argument a = TargetOf(c, facts);
+          if (!listed && a.via_modifier) a = Argument();  // a verb we do not know needs a named object
           if (!a.empty()) {
             Merge(a, &targets);
             span.push_back(c);
@@ -369,6 +370,19 @@ class SentenceWorker {
           if (a.empty()) continue;
           Merge(a, sense->symmetric ? &participants : &targets);
           span.push_back(c);
+        }
+      }
+    }
+    // "Qatar's offer of mediation between Israel and Iran": an event noun's "of" event
+    // passes on its parties and targets.
+    if (targets.empty() && participants.empty()) {
+      for (int c : view_.ChildrenWith(n, "nmod")) {
+        if (view_.CaseOf(c) != "of" || lexicon_.Noun(view_.Lemma(c)) == nullptr) continue;
+        for (int g : view_.ChildrenWith(c, "nmod")) {
+          const std::string case_word = view_.CaseOf(g);
+          if (case_word == "of" || !(IsTargetCase(case_word, sense->category) || IsPartyCase(case_word))) continue;
+          Merge(args_.Target(g), sense->symmetric ? &participants : &targets);
+          span.push_back(g);
         }
       }
     }

@@ -39,12 +39,21 @@ SentenceView::SentenceView(const Sentence& sentence, int sentence_index, const A
     const int b = std::max(0, ref.begin), e = std::min(n, ref.end);
     if (b >= e) continue;
     for (int i = b; i < e; ++i) refs_at_[i].push_back(r);
-    // The span's head: the token whose head lies outside the span (the last one when
-    // several do, as in flat names).
-    int span_head = e - 1;
+    // The span's head: the token whose head lies outside the span; when several do (a
+    // name the parser split), the one attached as an argument rather than as a modifier.
+    int span_head = e - 1, best_rank = -1;
     for (int i = b; i < e; ++i) {
       const int h = head(i);
-      if (h < b || h >= e) span_head = i;
+      if (h >= b && h < e) continue;
+      const std::string_view rel = BaseRel(token(i).deprel);
+      const int rank = (rel == "flat" || rel == "compound" || rel == "amod" || rel == "punct" || rel == "det" ||
+                        rel == "case" || rel == "goeswith")
+                           ? 0
+                           : 1;
+      if (rank > best_rank) {
+        best_rank = rank;
+        span_head = i;
+      }
     }
     if (ref_head_at_[span_head] < 0) ref_head_at_[span_head] = r;
   }

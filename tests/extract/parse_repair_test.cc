@@ -184,3 +184,24 @@ TEST_CASE("ParseRepair: be + past-participle adjective is a passive, its by-phra
   CHECK(s.tokens[4].head == 2);
   CHECK(s.tokens[4].deprel == "obl:agent");
 }
+
+TEST_CASE("ParseRepair: side-by-side objects are a thing and its name; a bare nmod after 'and' is a conjunct", "[extract][relations]") {
+  Sentence s = Parse(
+      "1\tMicrosoft\tMicrosoft\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tbought\tbuy\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tstudio\tstudio\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\tKivilinna\tKivilinna\tPROPN\tNNP\t_\t2\tobj\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[4].head == 3);
+  CHECK(s.tokens[4].deprel == "appos");
+  Sentence t = Parse(
+      "1\tMr\tMr\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+      "2\tTrump\tTrump\tPROPN\tNNP\t_\t1\tflat\t_\t_\n"
+      "3\tand\tand\tCCONJ\tCC\t_\t4\tcc\t_\t_\n"
+      "4\tPutin\tPutin\tPROPN\tNNP\t_\t1\tnmod\t_\t_\n"
+      "5\tspoke\tspeak\tVERB\tVBD\t_\t0\troot\t_\t_\n\n");
+  RepairParse(&t, Reporting);
+  CHECK(t.tokens[3].deprel == "conj");
+  CHECK(t.tokens[2].head == 3);
+}
