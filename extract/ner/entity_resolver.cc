@@ -90,22 +90,6 @@ std::string Initials(const std::string& text) {
   return out;
 }
 
-EntityKind KindOfEntry(GazetteerClass cls) {
-  switch (cls) {
-    case GazetteerClass::kPlace:
-      return EntityKind::kLoc;
-    case GazetteerClass::kOrganization:
-    case GazetteerClass::kGovernmentBody:
-    case GazetteerClass::kNewsAgency:
-      return EntityKind::kOrg;
-    case GazetteerClass::kGroup:
-    case GazetteerClass::kDemonym:
-      return EntityKind::kNorp;
-    default:
-      return EntityKind::kGpe;
-  }
-}
-
 }  // namespace
 
 ArticleEntities EntityResolver::Resolve(const std::vector<CandidateMention>& cands) const {
@@ -122,7 +106,7 @@ ArticleEntities EntityResolver::Resolve(const std::vector<CandidateMention>& can
       const Gazetteer::Lookup look = gazetteer_.LookupName(c.text);
       if (look.entry >= 0 && !look.ambiguous && gazetteer_.entry(look.entry).cls != GazetteerClass::kDemonym) {
         target[i] = look.entry;
-        kind[i] = KindOfEntry(gazetteer_.entry(look.entry).cls);
+        kind[i] = KindOfClass(gazetteer_.entry(look.entry).cls);
       }
     }
     if (c.entry < 0) continue;
@@ -253,7 +237,7 @@ ArticleEntities EntityResolver::Resolve(const std::vector<CandidateMention>& can
       info.canonical = e.name;
       info.subtype = e.kind;
       info.known = true;
-      info.type = KindOfEntry(e.cls);
+      info.type = KindOfClass(e.cls);
       entity_of_entry.emplace(entry, static_cast<int>(out.entities.size()));
     } else {
       // Majority type (ties: the first mention's); the most complete name.

@@ -96,25 +96,6 @@ bool IsFunctionWord(const Token& t) {
   return kPos.count(t.upos) > 0;
 }
 
-EntityKind KindOf(GazetteerClass c) {
-  switch (c) {
-    case GazetteerClass::kCountry:
-    case GazetteerClass::kCity:
-    case GazetteerClass::kRegion:
-      return EntityKind::kGpe;
-    case GazetteerClass::kPlace:
-      return EntityKind::kLoc;
-    case GazetteerClass::kOrganization:
-    case GazetteerClass::kGovernmentBody:
-    case GazetteerClass::kNewsAgency:
-      return EntityKind::kOrg;
-    case GazetteerClass::kDemonym:
-    case GazetteerClass::kGroup:
-      return EntityKind::kNorp;
-  }
-  return EntityKind::kOrg;
-}
-
 EntityKind KindOfTag(const std::string& type) {
   if (type == "PER") return EntityKind::kPerson;
   if (type == "ORG") return EntityKind::kOrg;
@@ -164,6 +145,25 @@ int CasingMode(const Sentence& s) {
 }
 
 }  // namespace
+
+EntityKind KindOfClass(GazetteerClass c) {
+  switch (c) {
+    case GazetteerClass::kCountry:
+    case GazetteerClass::kCity:
+    case GazetteerClass::kRegion:
+      return EntityKind::kGpe;
+    case GazetteerClass::kPlace:
+      return EntityKind::kLoc;
+    case GazetteerClass::kOrganization:
+    case GazetteerClass::kGovernmentBody:
+    case GazetteerClass::kNewsAgency:
+      return EntityKind::kOrg;
+    case GazetteerClass::kDemonym:
+    case GazetteerClass::kGroup:
+      return EntityKind::kNorp;
+  }
+  return EntityKind::kOrg;
+}
 
 struct MentionFinder::SentenceState {
   int index = 0;
@@ -344,7 +344,7 @@ std::vector<CandidateMention> MentionFinder::TaggerCandidates(const SentenceStat
     if (c.kind == EntityKind::kPerson) {
       for (const GazetteerMatch& g : st.matches) {
         if (g.begin == c.begin && g.end < c.end && g.strict && !g.ambiguous) {
-          const EntityKind k = KindOf(gazetteer_.entry(g.entry).cls);
+          const EntityKind k = KindOfClass(gazetteer_.entry(g.entry).cls);
           if (k != EntityKind::kPerson) {
             c = make(g.end, c.end, c.kind);
             c.from_tagger = true;
@@ -433,7 +433,7 @@ std::vector<CandidateMention> MentionFinder::WithListedNames(const SentenceState
     // "Manchester School"): not a mention of the place. Titles may follow ("US President").
     const GazetteerClass cls = gazetteer_.entry(g.entry).cls;
     if (ok && !agreed && !st.heading && cls != GazetteerClass::kDemonym && cls != GazetteerClass::kGroup &&
-        KindOf(cls) != EntityKind::kOrg) {
+        KindOfClass(cls) != EntityKind::kOrg) {
       auto part_of_name = [&](int i) {
         if (i < 0 || i >= n || !StartsUpper(tokens[i].text) || titles_.IsTitlePart(folded[i])) return false;
         for (const GazetteerMatch& other : st.matches) {
@@ -447,7 +447,7 @@ std::vector<CandidateMention> MentionFinder::WithListedNames(const SentenceState
     if (!g.strict && !agreed) ok = false;
     if (!ok) continue;
     const GazetteerEntry& entry = gazetteer_.entry(g.entry);
-    CandidateMention c = make(g.begin, g.end, KindOf(entry.cls));
+    CandidateMention c = make(g.begin, g.end, KindOfClass(entry.cls));
     c.entry = g.entry;
     c.ambiguous = g.ambiguous;
     listed.push_back(std::move(c));
@@ -749,7 +749,7 @@ void MentionFinder::AddBodyNames(const SentenceState& st, const BodyNames& body_
         const Gazetteer::Lookup look = gazetteer_.LookupName(tokens[i].text);
         if (look.entry >= 0 && !look.ambiguous && e - i == 1) {
           c.entry = look.entry;
-          c.kind = KindOf(gazetteer_.entry(look.entry).cls);
+          c.kind = KindOfClass(gazetteer_.entry(look.entry).cls);
           c.from_tagger = false;
         }
         merged.push_back(std::move(c));
@@ -881,7 +881,7 @@ void MentionFinder::SplitCompounds(const Document& doc, SentenceState& st, const
       EntityKind kind;
       if (look.entry >= 0 && !look.ambiguous) {
         p.entry = look.entry;
-        p.kind = KindOf(gazetteer_.entry(look.entry).cls);
+        p.kind = KindOfClass(gazetteer_.entry(look.entry).cls);
         p.known = true;
       } else if (body.Confirms(base::FoldName(p.text), &kind)) {
         p.kind = kind;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "extract/ner/entity_recognizer.h"
+#include "extract/ner/gazetteer.h"
 #include "extract/ner/title_lexicon.h"
 
 namespace kg::extract {
@@ -36,6 +37,10 @@ struct CandidateMention {
   int64_t affiliation_byte = -1;       // byte_begin of the affiliation candidate before the title
   int64_t expansion_byte = -1;         // an acronym in "Name (ACR)": byte_begin of the Name
 };
+
+// The entity type a gazetteer class names (countries, cities, regions: GPE; places: LOC;
+// organisations, government bodies, news agencies: ORG; demonyms and groups: NORP).
+EntityKind KindOfClass(GazetteerClass cls);
 
 class MentionFinder {
  public:
