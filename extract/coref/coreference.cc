@@ -271,7 +271,23 @@ class CorefPass {
           return pair;
         }
       } else if (!group && definite && d.type != "pair") {
-        const int found = Described(view, t, d);
+        int found = Described(view, t, d);
+        // "The IOC … asked the association to…": an object description is not its own
+        // clause's subject; take the one before.
+        const std::string_view rel = SentenceView::BaseRel(view.token(t).deprel);
+        if (found >= 0 && (rel == "obj" || rel == "obl" || rel == "iobj") && view.head(t) >= 0) {
+          const int subj = view.SubjectOf(view.head(t));
+          if (subj >= 0) {
+            int subj_ref = view.NameReferenceAt(subj);
+            std::vector<int> subject_referents = subj_ref >= 0 ? refs_->references[subj_ref].referents : std::vector<int>();
+            for (auto it = history_.rbegin(); it != history_.rend() && it->sentence == view.index(); ++it) {
+              if (it->token == subj) subject_referents = it->referents;
+            }
+            if (std::find(subject_referents.begin(), subject_referents.end(), found) != subject_referents.end()) {
+              found = Described(view, t, d, found);
+            }
+          }
+        }
         if (found >= 0) {
           Add(view.index(), begin, t + 1, {found}, ReferenceSource::kDescription);
           return {found};
@@ -381,8 +397,8 @@ class CorefPass {
     return {};
   }
 
-  // The latest entity a definite description can mean.
-  int Described(const SentenceView& view, int t, const Coreference::Description& d) const {
+  // The latest entity a definite description can mean, other than `skip`.
+  int Described(const SentenceView& view, int t, const Coreference::Description& d, int skip = -1) const {
     // "the Russian president": the adjective's country must be the person's.
     int country = -1;
     for (int c : view.ChildrenWith(t, "amod")) {
@@ -392,7 +408,7 @@ class CorefPass {
     }
     for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
       if (view.index() - it->sentence > 6) break;
-      if (it->referents.size() != 1) continue;
+      if (it->referents.size() != 1 || it->referents[0] == skip) continue;
       const int id = it->referents[0];
       const Referent& r = refs_->referents[id];
       if (r.kind != d.kind && d.kind != ReferentKind::kOther) continue;

@@ -29,12 +29,18 @@ bool IsActorProxyNoun(const std::string& lemma) {
       "guard",          "commander",  "general",    "president", "leader",      "premier",
       "representative", "counterpart", "mission",   "state",     "people",      "public",
       "economy",        "company",    "firm",       "bank",      "industry",    "producer",
+      "ship",           "vessel",     "boat",       "warship",   "helicopter",  "tank",
       "regulator",      "authorities", "forces",    "troops",    "officials",   "media"};
   return kProxies.count(lemma) > 0;
 }
 
 void ArgumentResolver::AddOwn(int t, Slot slot, Argument* arg) const {
-  const int r = view_.NameReferenceAt(t);
+  int r = view_.NameReferenceAt(t);
+  // "the Facility, a fund launched by Brazil": a noun in apposition to a name is that name.
+  if (r < 0 && SentenceView::BaseRel(view_.token(t).deprel) == "appos" && view_.head(t) >= 0 &&
+      view_.token(t).upos == "NOUN") {
+    r = view_.NameReferenceAt(view_.head(t));
+  }
   if (r < 0) return;
   const Reference& ref = view_.reference(r);
   const auto& referents = view_.referents().referents;

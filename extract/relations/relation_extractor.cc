@@ -153,7 +153,7 @@ class SentenceWorker {
     std::vector<int> span = {v};
     if (passive) {
       if (subj >= 0) {
-        targets = args_.Target(subj);
+        targets = TargetOf(subj, ClauseFacts());  // "the case against X was brought by Y"
         span.push_back(subj);
       }
       for (int c : view_.children(v)) {
