@@ -97,6 +97,28 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+std::string NameCase(std::string_view s) {
+  std::string out(s);
+  bool word_start = true;
+  for (size_t i = 0; i < out.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(out[i]);
+    if (c == ' ' || c == '-' || c == '\'') {
+      word_start = true;
+      continue;
+    }
+    if (c >= 'A' && c <= 'Z') {
+      if (!word_start) out[i] = static_cast<char>(c - 'A' + 'a');
+    } else if (c == 0xC3 && i + 1 < out.size()) {
+      // U+00C0..U+00DE (but not U+00D7, the multiplication sign) -> U+00E0..U+00FE.
+      const unsigned char d = static_cast<unsigned char>(out[i + 1]);
+      if (!word_start && d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
+      ++i;
+    }
+    word_start = false;
+  }
+  return out;
+}
+
 uint64_t StableHash64(std::string_view s) {
   uint64_t h = 14695981039346656037ull;
   for (unsigned char c : s) {

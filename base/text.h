@@ -25,6 +25,11 @@ std::string MakeEntityId(std::string_view type_name, std::string_view canonical_
 // Lowercase of ASCII letters only; other bytes unchanged.
 std::string AsciiLower(std::string_view s);
 
+// A name written in capitals as a name is usually written: the first letter of each word
+// (after a space, hyphen or apostrophe) kept, the rest lower case, Latin-1 letters
+// included ("BRASÍLIA" -> "Brasília", "N'DJAMENA" -> "N'Djamena").
+std::string NameCase(std::string_view s);
+
 // 64-bit FNV-1a of `s`: stable across platforms and releases.
 uint64_t StableHash64(std::string_view s);
 

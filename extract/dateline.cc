@@ -84,6 +84,7 @@ void SplitDatelines(std::vector<Sentence>* sentences) {
     }
     Sentence dateline;
     dateline.heading = true;
+    dateline.dateline = true;
     dateline.tokens.assign(s.tokens.begin(), s.tokens.begin() + k);
     dateline.begin = s.begin;
     dateline.end = dateline.tokens.back().end;

@@ -28,6 +28,7 @@ struct Sentence {
   uint32_t begin = 0;  // byte offsets of the sentence in Document::text
   uint32_t end = 0;
   bool heading = false;  // a line on its own without final punctuation
+  bool dateline = false;  // a wire dateline split off its sentence ("NAIROBI, Oct 17 (Reuters) -")
   std::vector<Token> tokens;
 };
 

@@ -274,6 +274,7 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
   std::vector<CandidateMention> merged = WithListedNames(st, TaggerCandidates(st, body));
   AddDates(st, article_date, &merged);
   if (!st.heading) AddKeywordNames(st, &merged);
+  if (st.sentence->dateline) AddDatelineNames(st, &merged);
   RefineTypes(st, &merged);
   if (!st.heading) AddTitledNames(st, &merged);
   if (names) AddBodyNames(st, *names, body != nullptr, &merged);
@@ -288,6 +289,8 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
         if (i + 1 < c.end && tokens[i].space_after) c.text += ' ';
       }
     }
+    // "LAUSANNE" in a dateline is the name Lausanne.
+    if (st.sentence->dateline && c.entry < 0 && IsAllCaps(c.text)) c.text = base::NameCase(c.text);
   }
   for (CandidateMention& c : merged) out->push_back(std::move(c));
 }
@@ -595,6 +598,51 @@ void MentionFinder::AddKeywordNames(const SentenceState& st, std::vector<Candida
       c.from_tagger = true;  // a name we found, not one we listed
       merged.push_back(std::move(c));
     }
+  }
+}
+
+void MentionFinder::AddDatelineNames(const SentenceState& st, std::vector<CandidateMention>* candidates) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  const int n = static_cast<int>(tokens.size());
+  std::vector<CandidateMention>& merged = *candidates;
+  // A dateline names, by its shape alone, the place a story was filed from and the agency
+  // that filed it: "LAUSANNE, Sept 30 -", "BEL\xC3\x89M, Brazil, Nov 21 (Meridian Wire) -".
+  // Whatever the gazetteer or the tagger already found there stands.
+  auto add = [&](int b, int e, EntityKind kind) {
+    if (b >= e || !StartsUpper(tokens[b].text)) return;
+    for (const CandidateMention& c : merged) {
+      if (Overlaps(c, b, e)) return;
+    }
+    CandidateMention c = Make(st, b, e, kind);
+    std::string name;
+    for (int i = b; i < e; ++i) {
+      if (i > b) name += ' ';
+      name += tokens[i].text;
+    }
+    const Gazetteer::Lookup look = gazetteer_.LookupName(IsAllCaps(name) ? base::NameCase(name) : name);
+    if (look.entry >= 0 && !look.ambiguous) {
+      c.entry = look.entry;
+      c.kind = KindOfClass(gazetteer_.entry(look.entry).cls);
+    } else {
+      c.from_tagger = true;  // found, not listed
+    }
+    merged.push_back(std::move(c));
+  };
+  for (int i = 0; i < n && !IsDash(tokens[i]);) {
+    if (tokens[i].text == "(") {
+      int j = i + 1;
+      while (j < n && tokens[j].text != ")") ++j;
+      if (j < n) add(i + 1, j, EntityKind::kOrg);
+      break;
+    }
+    if (IsAllCaps(tokens[i].text)) {
+      int j = i;
+      while (j < n && IsAllCaps(tokens[j].text)) ++j;
+      add(i, j, EntityKind::kGpe);
+      i = j;
+      continue;
+    }
+    ++i;
   }
 }
 

@@ -19,6 +19,15 @@ TEST_CASE("FoldName: one key for spellings of one name", "[base]") {
   CHECK(FoldName("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0") == "\xD0\xBC\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0");
 }
 
+TEST_CASE("NameCase: names written in capitals, written as names", "[base]") {
+  CHECK(NameCase("LAUSANNE") == "Lausanne");
+  CHECK(NameCase("NEW YORK") == "New York");
+  CHECK(NameCase("N'DJAMENA") == "N'Djamena");
+  CHECK(NameCase("BRAS\xC3\x8DLIA") == "Bras\xC3\xADlia");
+  CHECK(NameCase("PORT-AU-PRINCE") == "Port-Au-Prince");
+  CHECK(NameCase("Kestrel Wire") == "Kestrel Wire");
+}
+
 TEST_CASE("MakeEntityId: stable ids from type and name", "[base]") {
   CHECK(MakeEntityId("PERSON", "Donald Trump") == "person:donald-trump");
   CHECK(MakeEntityId("GPE", "United States") == "gpe:united-states");

@@ -308,6 +308,18 @@ TEST_CASE("EntityRecognizer: names the tagger cuts or mistypes", "[extract][ner]
     REQUIRE(r.Find("LAUSANNE"));
     CHECK(r.Find("LAUSANNE")->type == EntityKind::kGpe);
   }
+  SECTION("a dateline names its place and its agency by position") {
+    Result r{MakeDocument({"ORVIKSTAD , Sept 30 ( Tallow Wire ) -", "the talks failed ."}), {}};
+    r.doc.sentences[0].heading = r.doc.sentences[0].dateline = true;
+    r.entities = Recognizer().Recognize(r.doc, "2025-09-30");
+    REQUIRE(r.Find("Orvikstad"));
+    CHECK(r.Find("Orvikstad")->type == EntityKind::kGpe);
+    REQUIRE(r.Find("Tallow Wire"));
+    CHECK(r.Find("Tallow Wire")->type == EntityKind::kOrg);
+    // Not a dateline: the same words in a heading confirm nothing.
+    const Result heading = Run({"# ORVIKSTAD , Sept 30 ( Tallow Wire ) -", "the talks failed ."});
+    CHECK_FALSE(heading.Find("Tallow Wire"));
+  }
   SECTION("one unknown word after a locative preposition is a place") {
     const Result r = Run({"villages near Jumla were cut off ."});
     REQUIRE(r.Find("Jumla"));
