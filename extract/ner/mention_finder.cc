@@ -75,7 +75,18 @@ bool IsOrganisationNoun(const std::string& w) {
   static const std::unordered_set<std::string> k = {
       "company", "firm", "group", "studio", "startup", "maker", "manufacturer", "bank", "lender", "carrier",
       "airline", "insurer", "retailer", "conglomerate", "broadcaster", "newspaper", "agency", "party", "movement",
-      "militia", "club", "team", "union", "charity", "publisher", "developer", "operator", "supplier", "giant"};
+      "militia", "club", "team", "union", "charity", "publisher", "developer", "operator", "supplier", "giant",
+      "fund", "channel", "network", "outlet", "watchdog", "regulator", "institute", "organisation", "organization",
+      "association", "alliance", "coalition", "consortium", "federation", "league", "foundation", "university",
+      "daily", "tabloid", "magazine", "broadsheet", "consultancy", "automaker", "miner", "exchange"};
+  return k.count(w) > 0;
+}
+
+// The legal form that ends a company's name: "& Co", "Holdings Ltd", "Vantor Inc.".
+bool IsCompanySuffix(const std::string& w) {
+  static const std::unordered_set<std::string> k = {"Co",  "Co.",  "Inc",  "Inc.", "Ltd", "Ltd.", "LLC",  "plc",
+                                                    "PLC", "Corp", "Corp.", "GmbH", "AG",  "SA",  "S.A.", "NV",
+                                                    "N.V.", "LLP", "Pty", "AB",   "ASA", "SpA", "Oyj"};
   return k.count(w) > 0;
 }
 
@@ -275,6 +286,7 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
   AddDates(st, article_date, &merged);
   if (!st.heading) AddKeywordNames(st, &merged);
   if (st.sentence->dateline) AddDatelineNames(st, &merged);
+  if (!st.heading) AddDescribedNames(st, &merged);
   RefineTypes(st, &merged);
   if (!st.heading) AddTitledNames(st, &merged);
   if (names) AddBodyNames(st, *names, body != nullptr, &merged);
@@ -576,7 +588,9 @@ void MentionFinder::AddKeywordNames(const SentenceState& st, std::vector<Candida
       if (j - b < 2 || (gazetteer_.Keyword(folded[j - 1]) != NameKeyword::kOrg && !keyword_of)) continue;
       // "Great Service" opening a sentence is no name: want a proper noun or a listed name
       // before the keyword, or three words.
-      bool evidence = j - b >= 3;
+      // Capitals after a lower-case word are a name's ("Kenya's High Court", "the Foreign
+      // Ministry"), not a sentence's.
+      bool evidence = j - b >= 3 || (b > 0 && !IsPunct(tokens[b - 1]) && !StartsUpper(tokens[b - 1].text));
       for (int k = b; k + 1 < j && !evidence; ++k) evidence = tokens[k].upos == "PROPN";
       for (const CandidateMention& c : merged) evidence = evidence || (Overlaps(c, b, j) && c.entry >= 0);
       if (!evidence) continue;
@@ -585,7 +599,8 @@ void MentionFinder::AddKeywordNames(const SentenceState& st, std::vector<Candida
         if (!Overlaps(c, b, j)) continue;
         // "Ministry of Health" overrides what the tagger made of its words; a name ending
         // in a keyword yields to a person inside it.
-        const bool overridable = keyword_of && c.from_tagger && c.entry < 0;
+        // So does a tagger's person before a company suffix ("Rothschild & Co").
+        const bool overridable = (keyword_of || IsCompanySuffix(tokens[j - 1].text)) && c.from_tagger && c.entry < 0;
         person = person || (c.kind == EntityKind::kPerson && !overridable) || c.kind == EntityKind::kDate ||
                  c.begin < b || c.end > j;
         covered_whole = covered_whole || (c.begin == b && c.end == j);
@@ -598,6 +613,66 @@ void MentionFinder::AddKeywordNames(const SentenceState& st, std::vector<Candida
       c.from_tagger = true;  // a name we found, not one we listed
       merged.push_back(std::move(c));
     }
+  }
+}
+
+void MentionFinder::AddDescribedNames(const SentenceState& st, std::vector<CandidateMention>* candidates) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  const std::vector<std::string>& folded = st.folded;
+  const int n = static_cast<int>(tokens.size());
+  std::vector<CandidateMention>& merged = *candidates;
+  auto org_noun = [&](int k) { return k >= 0 && k < n && tokens[k].upos == "NOUN" && IsOrganisationNoun(folded[k]); };
+  auto name_word = [&](int k) {
+    return k >= 0 && k < n && StartsUpper(tokens[k].text) && !IsPunct(tokens[k]) && !IsPossessive(tokens[k]) &&
+           !IsDeterminer(tokens[k].text) && !titles_.IsTitlePart(folded[k]);
+  };
+  // ", a fund launched by Brazil", ", the country's largest lender": the head noun of an
+  // apposition right after `end`, or -1.
+  auto apposition_head = [&](int end) {
+    if (end + 1 >= n || tokens[end].text != "," || !IsDeterminer(tokens[end + 1].text)) return -1;
+    int head = -1;
+    for (int k = end + 2; k < n && k < end + 8; ++k) {
+      const std::string& p = tokens[k].upos;
+      if (p == "NOUN") {
+        head = k;
+      } else if (!(p == "ADJ" || p == "ADV" || p == "NUM" || p == "PROPN" || IsPossessive(tokens[k]) ||
+                   (p == "VERB" && k + 1 < n && (tokens[k + 1].upos == "NOUN" || tokens[k + 1].upos == "ADJ")))) {
+        break;
+      }
+    }
+    return head;
+  };
+  // Capitalised names that a common noun beside them says are an organisation's, whatever
+  // the tagger made of them: "the monitoring group NetBlocks", "the Imedi television
+  // channel", "Tropical Forest Forever Facility, a fund launched by ...".
+  for (int i = 0; i < n; ++i) {
+    if (!name_word(i)) continue;
+    int j = i + 1;
+    while (j < n && (name_word(j) || (IsNameParticle(tokens[j].text) && name_word(j + 1)))) ++j;
+    const int run_begin = i;
+    i = j - 1;
+    bool described = org_noun(run_begin - 1) || org_noun(apposition_head(j));
+    if (!described && run_begin > 0 && folded[run_begin - 1] == "the") {
+      int k = j;
+      while (k < n && tokens[k].upos == "NOUN" && !org_noun(k)) ++k;
+      described = org_noun(k) && (k + 1 >= n || tokens[k + 1].upos != "NOUN");
+    }
+    if (!described) continue;
+    // Listed names (but demonyms: "the party Georgian Dream"), dates and longer names stand.
+    bool blocked = false;
+    for (const CandidateMention& c : merged) {
+      if (!Overlaps(c, run_begin, j)) continue;
+      const bool demonym = c.entry >= 0 && gazetteer_.entry(c.entry).cls == GazetteerClass::kDemonym;
+      blocked = blocked || c.begin < run_begin || c.end > j || c.kind == EntityKind::kDate ||
+                (c.entry >= 0 && !demonym) || (demonym && c.begin == run_begin && c.end == j);  // "the Dutch company"
+    }
+    if (blocked) continue;
+    merged.erase(std::remove_if(merged.begin(), merged.end(),
+                                [&](const CandidateMention& c) { return Overlaps(c, run_begin, j); }),
+                 merged.end());
+    CandidateMention c = Make(st, run_begin, j, EntityKind::kOrg);
+    c.from_tagger = true;  // found, not listed
+    merged.push_back(std::move(c));
   }
 }
 

@@ -62,6 +62,7 @@ class MentionFinder {
   std::vector<CandidateMention> WithListedNames(const SentenceState& st, std::vector<CandidateMention> tagged) const;
   void AddDates(const SentenceState& st, const std::string& article_date, std::vector<CandidateMention>* candidates) const;
   void AddKeywordNames(const SentenceState& st, std::vector<CandidateMention>* candidates) const;
+  void AddDescribedNames(const SentenceState& st, std::vector<CandidateMention>* candidates) const;
   void AddDatelineNames(const SentenceState& st, std::vector<CandidateMention>* candidates) const;
   void RefineTypes(const SentenceState& st, std::vector<CandidateMention>* candidates) const;
   void AddTitledNames(const SentenceState& st, std::vector<CandidateMention>* candidates) const;

@@ -40,6 +40,7 @@ const EntityRecognizer& Recognizer() {
         "[LOC Wopke Hoekstra] said so .",
         "[PER LAUSANNE] , Spain - the talks failed .",
         "[PER Jumla] said the plan was fair .",
+        "[PER Rothbury] said the plan was fair .",
     });
     REQUIRE(tagger);
     return EntityRecognizer::FromParts(std::move(*gazetteer), std::move(*titles), std::move(tagger));
@@ -319,6 +320,27 @@ TEST_CASE("EntityRecognizer: names the tagger cuts or mistypes", "[extract][ner]
     // Not a dateline: the same words in a heading confirm nothing.
     const Result heading = Run({"# ORVIKSTAD , Sept 30 ( Tallow Wire ) -", "the talks failed ."});
     CHECK_FALSE(heading.Find("Tallow Wire"));
+  }
+  SECTION("a common noun beside a name says it is an organisation's") {
+    const Result r = Run({"the talks failed , according to the monitoring group Tallbrook .",
+                          "he told the Vessa television channel .",
+                          "Norway gave money to the Green Harbour Forever Facility , a fund for forests .",
+                          "the Dutch company rejected the plan ."});
+    for (const char* name : {"Tallbrook", "Vessa", "Green Harbour Forever Facility"}) {
+      INFO(name);
+      REQUIRE(r.Find(name));
+      CHECK(r.Find(name)->type == EntityKind::kOrg);
+    }
+    CHECK_FALSE(r.Find("Dutch"));  // a demonym stays the country's
+  }
+  SECTION("an organisation keyword after a lower-case word, a company suffix after a surname") {
+    Result r{MakeDocument({"Kenya 's High Court rejected the plan .", "Meridian was advised by Rothbury & Co ."}), {}};
+    r.doc.sentences[0].tokens[2].upos = "ADJ";  // "High"
+    r.entities = Recognizer().Recognize(r.doc, "2025-06-08");
+    REQUIRE(r.Find("High Court"));
+    CHECK(r.Find("High Court")->type == EntityKind::kOrg);
+    REQUIRE(r.Find("Rothbury & Co"));
+    CHECK(r.Find("Rothbury & Co")->type == EntityKind::kOrg);
   }
   SECTION("one unknown word after a locative preposition is a place") {
     const Result r = Run({"villages near Jumla were cut off ."});
