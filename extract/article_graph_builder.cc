@@ -146,6 +146,7 @@ proto::ArticleGraph ArticleGraphBuilder::Build(const ArticleText& article, const
       e->set_type(ProtoType(r.kind));
       e->add_article_ids(article.id);
       if (!r.roles.empty()) e->set_description(r.roles.front());
+      e->set_generic_name(r.generic_name);
     }
     e->set_mention_count(e->mention_count() + mentions[i]);
     std::set<std::string> names(r.aliases.begin(), r.aliases.end());

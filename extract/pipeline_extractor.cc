@@ -111,6 +111,7 @@ ArticleReferents PipelineExtractor::ToReferents(const ArticleEntities& entities,
     r.subtype = e.subtype;
     r.date = e.date;
     if (e.linked_to >= 0 && e.link_predicate == "part_of") r.parent = e.linked_to;
+    r.generic_name = e.generic_name;
     r.plural = e.type == EntityKind::kNorp;
     refs.referents.push_back(std::move(r));
   }

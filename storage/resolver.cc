@@ -47,6 +47,7 @@ struct Local {
   uint32_t mentions = 0;
   std::string description;
   std::string date;
+  bool generic_name = false;  // Entity.generic_name: only its own name is a key
   std::vector<proto::MergeNote> notes;
   std::vector<int32_t> relations;  // local relations that refer to this local
   Idx part_of = -1;                 // the local this one belongs to (Entity.part_of)
@@ -261,6 +262,7 @@ Local GraphResolver::State::MakeLocal(const proto::Entity& e, int32_t article) c
   l.mentions = std::max<uint32_t>(1, e.mention_count());
   l.description = e.description();
   l.date = e.date();
+  l.generic_name = e.generic_name();
   const bool person = e.type() == proto::PERSON;
   std::vector<std::string> given{e.name()};
   given.insert(given.end(), e.aliases().begin(), e.aliases().end());
@@ -286,7 +288,11 @@ Local GraphResolver::State::MakeLocal(const proto::Entity& e, int32_t article) c
                                             [](const Name& n) { return IsAcronym(n.display); })) {
     l.kind = Kind::kAcronym;
   }
+  // A generic name ("High Court (Kenya)") identifies the body by its qualified name alone:
+  // the bare "High Court" is every country's.
+  const std::string own_key = NameKey(e.name());
   for (const Name& n : l.names) {
+    if (e.generic_name() && n.key != own_key) continue;
     if (l.kind != Kind::kFull) {  // probes meet only each other by name
       l.keys.push_back("~" + type + n.key);
       l.tokens.push_back(type + n.key);
@@ -861,6 +867,8 @@ proto::Entity GraphResolver::BuildEntity(const std::string& entity_id, bool with
   if (!dates.empty()) e.set_date(MostFrequent(dates));
   if (!descriptions.empty()) e.set_description(MostFrequent(descriptions));
   if (!wholes.empty()) e.set_part_of(MostFrequent(wholes));
+  e.set_generic_name(std::any_of(root.members.begin(), root.members.end(),
+                                 [&](Idx m) { return s.locals[m].generic_name; }));
   return e;
 }
 

@@ -56,7 +56,7 @@ std::unique_ptr<EntityRecognizer> EntityRecognizer::FromParts(std::unique_ptr<Ga
 ArticleEntities EntityRecognizer::Recognize(Document& doc, const std::string& article_date) const {
   const MentionFinder finder(*gazetteer_, *titles_, tagger_.get());
   const std::vector<CandidateMention> candidates = finder.Find(doc, article_date);
-  ArticleEntities result = EntityResolver(*gazetteer_).Resolve(candidates);
+  ArticleEntities result = EntityResolver(*gazetteer_, *titles_).Resolve(candidates);
 
   // Token::ner: IOB2 of the mentions; a token holding two names ("Trump-Putin") takes the first.
   static const std::string kOutside = "O";

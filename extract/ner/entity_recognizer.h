@@ -56,6 +56,9 @@ struct EntityInfo {
   int linked_to = -1;                  // entity this one is part of ("White House" -> United States)
   std::string link_predicate;          // "part_of" or "located_in"
   bool known = false;                  // from the gazetteer (not only from the tagger)
+  bool generic_name = false;           // an institution's name that many countries use ("High
+                                       // Court"): canonical is qualified by linked_to when known,
+                                       // "High Court (Kenya)"
 };
 
 struct ArticleEntities {

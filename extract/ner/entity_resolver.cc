@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <unordered_set>
 #include <unordered_map>
 
 #include "base/text.h"
 #include "extract/ner/gazetteer.h"
+#include "extract/ner/title_lexicon.h"
 
 namespace kg::extract {
 
@@ -327,6 +329,10 @@ ArticleEntities EntityResolver::Resolve(const std::vector<CandidateMention>& can
     }
   }
 
+  std::vector<int> entity_of_candidate(n);
+  for (int i = 0; i < n; ++i) entity_of_candidate[i] = entity_of_root[groups.Find(i)];
+  QualifyGenericNames(cands, target, entity_of_candidate, &out);
+
   // Mentions.
   std::unordered_map<int64_t, int> by_position;  // (sentence, byte_begin) -> candidate
   for (int i = 0; i < n; ++i) by_position.emplace((int64_t(cands[i].sentence) << 32) | cands[i].byte_begin, i);
@@ -362,6 +368,96 @@ ArticleEntities EntityResolver::Resolve(const std::vector<CandidateMention>& can
     out.mentions.push_back(std::move(m));
   }
   return out;
+}
+
+bool EntityResolver::IsGenericName(const std::string& name) const {
+  // Adjectives that many countries' institutions share: "High Court", "National Assembly".
+  static const std::unordered_set<std::string> kShared = {
+      "of",       "the",     "for",   "and",     "high",     "supreme",    "constitutional", "national",
+      "central",  "appeal",  "appeals", "district", "electoral", "upper",   "lower",          "provincial",
+      "municipal", "state",  "federal"};
+  // Keywords of executive departments, which take a portfolio: "Interior Ministry",
+  // "Ministry of Health", "Home Office".
+  static const std::unordered_set<std::string> kDepartments = {"ministry", "department", "office", "secretariat"};
+  const std::vector<std::string> words = Words(base::FoldName(name));
+  bool keyword = false, department = false;
+  for (const std::string& w : words) department = department || kDepartments.count(w) > 0;
+  for (const std::string& w : words) {
+    const bool is_keyword = gazetteer_.Keyword(w) == NameKeyword::kOrg;
+    keyword = keyword || is_keyword;
+    if (!is_keyword && !kShared.count(w) && !(department && titles_.IsTitlePart(w))) return false;
+  }
+  return keyword;
+}
+
+void EntityResolver::QualifyGenericNames(const std::vector<CandidateMention>& cands, const std::vector<int>& target,
+                                         const std::vector<int>& entity_of_candidate, ArticleEntities* out) const {
+  const int n = static_cast<int>(cands.size());
+  // The article's home country, where wire stories leave "the Interior Ministry"
+  // unqualified: the dateline's, else one its names, demonyms and cities point at at least
+  // three times and twice as often as at any other; else none.
+  std::map<int, int> votes;  // gazetteer country entry -> votes
+  int home = -1;
+  for (int i = 0; i < n; ++i) {
+    if (target[i] < 0) continue;
+    int entry = target[i];
+    const GazetteerEntry& e = gazetteer_.entry(entry);
+    if ((e.cls == GazetteerClass::kCity || e.cls == GazetteerClass::kRegion) && e.link >= 0) entry = e.link;
+    if (gazetteer_.entry(entry).cls != GazetteerClass::kCountry) continue;
+    ++votes[entry];
+    if (cands[i].dateline && home < 0) home = entry;
+  }
+  if (home < 0) {
+    int best = -1, second = 0;
+    for (const auto& [entry, count] : votes) {
+      if (best < 0 || count > votes[best]) {
+        if (best >= 0) second = votes[best];
+        best = entry;
+      } else {
+        second = std::max(second, count);
+      }
+    }
+    if (best >= 0 && votes[best] >= 3 && votes[best] >= 2 * second) home = best;
+  }
+  auto entity_of_country = [&](int entry) {
+    const std::string& name = gazetteer_.entry(entry).name;
+    for (size_t k = 0; k < out->entities.size(); ++k) {
+      if (out->entities[k].known && out->entities[k].canonical == name) return static_cast<int>(k);
+    }
+    EntityInfo info;  // present only as what the body belongs to
+    info.canonical = name;
+    info.subtype = gazetteer_.entry(entry).kind;
+    info.known = true;
+    info.type = EntityKind::kGpe;
+    out->entities.push_back(std::move(info));
+    return static_cast<int>(out->entities.size()) - 1;
+  };
+
+  const size_t count = out->entities.size();
+  for (size_t k = 0; k < count; ++k) {
+    EntityInfo& info = out->entities[k];
+    if (info.known || info.type != EntityKind::kOrg || info.linked_to >= 0 || !IsGenericName(info.canonical)) continue;
+    info.generic_name = true;
+    // A possessor that is a country: "Kenya's High Court".
+    int owner = -1;
+    for (int i = 0; i < n && owner < 0; ++i) {
+      if (entity_of_candidate[i] != static_cast<int>(k) || cands[i].owner_byte < 0) continue;
+      for (int j = 0; j < n; ++j) {
+        if (cands[j].sentence == cands[i].sentence && cands[j].byte_begin == cands[i].owner_byte && target[j] >= 0 &&
+            gazetteer_.entry(target[j]).cls == GazetteerClass::kCountry) {
+          owner = entity_of_candidate[j];
+        }
+      }
+    }
+    if (owner < 0 && home >= 0) owner = entity_of_country(home);
+    if (owner < 0) continue;
+    EntityInfo& body = out->entities[k];  // entity_of_country may have grown the vector
+    const std::string plain = body.canonical;
+    body.canonical = plain + " (" + out->entities[owner].canonical + ")";
+    body.aliases.insert(body.aliases.begin(), plain);
+    body.linked_to = owner;
+    body.link_predicate = "part_of";
+  }
 }
 
 }  // namespace kg::extract

@@ -14,15 +14,26 @@
 namespace kg::extract {
 
 class Gazetteer;
+class TitleLexicon;
 
 class EntityResolver {
  public:
-  explicit EntityResolver(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
+  // Both not owned; they must outlive the resolver.
+  EntityResolver(const Gazetteer& gazetteer, const TitleLexicon& titles) : gazetteer_(gazetteer), titles_(titles) {}
   // Entities and mentions for `candidates` (in text order).
   ArticleEntities Resolve(const std::vector<CandidateMention>& candidates) const;
 
  private:
+  // Whether `name` is one many countries' institutions share: only organisation keywords,
+  // portfolio words and a few generic adjectives ("High Court", "Ministry of Health").
+  bool IsGenericName(const std::string& name) const;
+  // Qualifies generic organisation names with the country they belong to: the one named
+  // in a possessive before them ("Kenya's High Court"), else the article's home country.
+  void QualifyGenericNames(const std::vector<CandidateMention>& cands, const std::vector<int>& target,
+                           const std::vector<int>& entity_of_candidate, ArticleEntities* out) const;
+
   const Gazetteer& gazetteer_;
+  const TitleLexicon& titles_;
 };
 
 }  // namespace kg::extract

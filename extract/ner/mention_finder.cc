@@ -303,6 +303,7 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
     }
     // "LAUSANNE" in a dateline is the name Lausanne.
     if (st.sentence->dateline && c.entry < 0 && IsAllCaps(c.text)) c.text = base::NameCase(c.text);
+    c.dateline = st.sentence->dateline;
   }
   for (CandidateMention& c : merged) out->push_back(std::move(c));
 }
@@ -923,8 +924,14 @@ void MentionFinder::AssignRoles(const SentenceState& st, std::vector<CandidateMe
   const std::vector<Token>& tokens = st.sentence->tokens;
   const std::vector<std::string>& folded = st.folded;
   std::vector<CandidateMention>& merged = *candidates;
-  // Roles: the title right before a person, and the affiliation right before the title.
+  // Roles: the title right before a person, and the affiliation right before the title;
+  // the owner of an organisation named after a possessive.
   for (CandidateMention& c : merged) {
+    if (c.kind == EntityKind::kOrg && c.entry < 0 && c.begin >= 2 && IsPossessive(tokens[c.begin - 1])) {
+      for (const CandidateMention& o : merged) {
+        if (o.end == c.begin - 1 && o.kind != EntityKind::kDate && o.kind != EntityKind::kPerson) c.owner_byte = o.byte_begin;
+      }
+    }
     if (c.kind != EntityKind::kPerson) continue;
     c.role = titles_.MatchBefore(tokens, folded, c.begin);
     if (c.role.begin < 0 || c.role.predicate.empty()) continue;

@@ -31,11 +31,14 @@ struct CandidateMention {
   bool ambiguous = false;              // the listed name doubles as a common word or given name
   bool from_tagger = false;
   bool heading = false;
+  bool dateline = false;               // in a wire dateline ("NAIROBI, Oct 17 (Reuters) -")
   bool actor = false;                  // a capital used for its country
   std::string date;                    // DATE: normalised date or ""
   RoleMatch role;                      // title before a person (begin == -1: none)
   int64_t affiliation_byte = -1;       // byte_begin of the affiliation candidate before the title
   int64_t expansion_byte = -1;         // an acronym in "Name (ACR)": byte_begin of the Name
+  int64_t owner_byte = -1;             // an organisation after a possessive ("Kenya's High
+                                       // Court"): byte_begin of the possessor
 };
 
 // The entity type a gazetteer class names (countries, cities, regions: GPE; places: LOC;

@@ -20,6 +20,8 @@ struct Referent {
   int country = -1;            // referent this one stands for as an actor (a capital or a
                                // demonym's country), or -1
   int parent = -1;             // referent this one belongs to (a ministry, a government body), or -1
+  bool generic_name = false;   // a name many countries' bodies share ("High Court"): it names
+                               // this one only together with its parent
   std::vector<std::string> roles;  // title words seen with it ("president", "defence secretary")
   std::vector<int> affiliations;   // referents its titles tie it to ("US Defence Secretary" -> US)
   std::string subtype;         // finer kind when known: "country", "city", "alliance", "company"

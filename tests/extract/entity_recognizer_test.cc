@@ -337,10 +337,30 @@ TEST_CASE("EntityRecognizer: names the tagger cuts or mistypes", "[extract][ner]
     Result r{MakeDocument({"Kenya 's High Court rejected the plan .", "Meridian was advised by Rothbury & Co ."}), {}};
     r.doc.sentences[0].tokens[2].upos = "ADJ";  // "High"
     r.entities = Recognizer().Recognize(r.doc, "2025-06-08");
-    REQUIRE(r.Find("High Court"));
-    CHECK(r.Find("High Court")->type == EntityKind::kOrg);
+    REQUIRE(r.Find("High Court (Kenya)"));
+    CHECK(r.Find("High Court (Kenya)")->type == EntityKind::kOrg);
     REQUIRE(r.Find("Rothbury & Co"));
     CHECK(r.Find("Rothbury & Co")->type == EntityKind::kOrg);
+  }
+  SECTION("a generic institution name is qualified by its country") {
+    const Result r = Run({"Kenya 's High Court rejected the plan .", "the Interior Ministry said Kenya would appeal .",
+                          "Norway called the plan fair .", "Kenya signed it ."});
+    const EntityInfo* court = r.Find("High Court (Kenya)");
+    REQUIRE(court);
+    CHECK(court->generic_name);
+    CHECK(HasAlias(*court, "High Court"));
+    REQUIRE(court->linked_to >= 0);
+    CHECK(r.entities.entities[court->linked_to].canonical == "Kenya");
+    // No possessive: the article's home country, the one it names most.
+    const EntityInfo* ministry = r.Find("Interior Ministry (Kenya)");
+    REQUIRE(ministry);
+    CHECK(ministry->link_predicate == "part_of");
+    CHECK_FALSE(r.Find("Norway")->generic_name);
+    // Without a country that the article is about, the name stays as written.
+    const Result abroad = Run({"the Interior Ministry said Kenya would appeal .", "Norway called the plan fair ."});
+    REQUIRE(abroad.Find("Interior Ministry"));
+    CHECK(abroad.Find("Interior Ministry")->generic_name);
+    CHECK(abroad.Find("Interior Ministry")->linked_to < 0);
   }
   SECTION("one unknown word after a locative preposition is a place") {
     const Result r = Run({"villages near Jumla were cut off ."});

@@ -267,6 +267,34 @@ TEST_CASE("Merge: part_of follows the whole when it is renamed", "[storage][merg
   }
 }
 
+TEST_CASE("Merge: a generic institution name joins only the same country's body", "[storage][merge]") {
+  TempDir dir;
+  auto store = CreateStore(dir / "news.kg");
+  auto court = [](const std::string& article, const std::string& country) {
+    proto::ArticleGraph g = ArticleBuilder(article, "2025-01-01")
+                                .Entity("e1", proto::GPE, country)
+                                .Entity("e2", proto::ORG, "High Court (" + country + ")", {"High Court"})
+                                .graph();
+    g.mutable_entities(1)->set_part_of("e1");
+    g.mutable_entities(1)->set_generic_name(true);
+    return g;
+  };
+  AddAll(*store, {court("k1", "Kenya"), court("u1", "United Kingdom"), court("k2", "Kenya")});
+  auto found = store->FindEntities("High Court");
+  REQUIRE(found.ok());
+  REQUIRE(found->size() == 2);
+  for (const proto::Entity& e : *found) {
+    CHECK(e.generic_name());
+    CHECK(e.article_ids_size() == (e.name() == "High Court (Kenya)" ? 2 : 1));
+  }
+  CHECK(OnlyEntity(*store, "High Court (Kenya)").part_of() == "gpe:kenya");
+  SECTION("and a bare \"High Court\" from an article that names no country stays apart") {
+    AddAll(*store, {ArticleBuilder("x1", "2025-01-02").Entity("e1", proto::ORG, "High Court").graph()});
+    CHECK(store->FindEntities("High Court")->size() == 3);
+  }
+  CHECK(store->Verify().ok());
+}
+
 TEST_CASE("Merge: the same name with different types stays apart", "[storage][merge]") {
   TempDir dir;
   auto store = CreateStore(dir / "news.kg");
