@@ -383,7 +383,7 @@ bool EntityResolver::IsGenericName(const std::string& name) const {
   bool keyword = false, department = false;
   for (const std::string& w : words) department = department || kDepartments.count(w) > 0;
   for (const std::string& w : words) {
-    const bool is_keyword = gazetteer_.Keyword(w) == NameKeyword::kOrg;
+    const bool is_keyword = gazetteer_.Keyword(w) == NameKeyword::kOrg || IsInstitutionWord(w);
     keyword = keyword || is_keyword;
     if (!is_keyword && !kShared.count(w) && !(department && titles_.IsTitlePart(w))) return false;
   }

@@ -157,6 +157,13 @@ int CasingMode(const Sentence& s) {
 
 }  // namespace
 
+bool IsInstitutionWord(std::string_view folded) {
+  static const std::unordered_set<std::string_view> k = {"parliament", "cabinet",    "treasury", "judiciary",
+                                                         "legislature", "government", "army",     "navy",
+                                                         "police",     "senate",     "congress", "presidency"};
+  return k.count(folded) > 0;
+}
+
 EntityKind KindOfClass(GazetteerClass c) {
   switch (c) {
     case GazetteerClass::kCountry:
@@ -612,6 +619,23 @@ void MentionFinder::AddKeywordNames(const SentenceState& st, std::vector<Candida
                    merged.end());
       CandidateMention c = make(b, j, EntityKind::kOrg);
       c.from_tagger = true;  // a name we found, not one we listed
+      merged.push_back(std::move(c));
+    }
+    // One capitalised institution word after a lower-case word: "consulting Parliament".
+    for (int k = 1; k < n; ++k) {
+      if (!StartsUpper(tokens[k].text) || !IsInstitutionWord(folded[k]) || IsPunct(tokens[k - 1]) ||
+          StartsUpper(tokens[k - 1].text) || (k + 1 < n && StartsUpper(tokens[k + 1].text))) {
+        continue;
+      }
+      bool covered = false;
+      for (CandidateMention& c : merged) {
+        if (!Overlaps(c, k, k + 1)) continue;
+        covered = true;
+        if (c.begin == k && c.end == k + 1 && c.from_tagger && c.entry < 0) c.kind = EntityKind::kOrg;  // whatever the tagger said
+      }
+      if (covered) continue;
+      CandidateMention c = make(k, k + 1, EntityKind::kOrg);
+      c.from_tagger = true;
       merged.push_back(std::move(c));
     }
   }

@@ -41,6 +41,10 @@ struct CandidateMention {
                                        // Court"): byte_begin of the possessor
 };
 
+// Whether `folded` is an institution that a capitalised word alone names in running text
+// ("without consulting Parliament", "a plan by the Treasury").
+bool IsInstitutionWord(std::string_view folded);
+
 // The entity type a gazetteer class names (countries, cities, regions: GPE; places: LOC;
 // organisations, government bodies, news agencies: ORG; demonyms and groups: NORP).
 EntityKind KindOfClass(GazetteerClass cls);

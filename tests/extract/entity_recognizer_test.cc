@@ -362,6 +362,14 @@ TEST_CASE("EntityRecognizer: names the tagger cuts or mistypes", "[extract][ner]
     CHECK(abroad.Find("Interior Ministry")->generic_name);
     CHECK(abroad.Find("Interior Ministry")->linked_to < 0);
   }
+  SECTION("one capitalised institution word in running text") {
+    const Result r = Run({"the plan was signed without consulting Parliament ."});
+    REQUIRE(r.Find("Parliament"));
+    CHECK(r.Find("Parliament")->type == EntityKind::kOrg);
+    CHECK(r.Find("Parliament")->generic_name);
+    const Result lower = Run({"the plan was signed without consulting parliament ."});
+    CHECK_FALSE(lower.Find("parliament"));
+  }
   SECTION("one unknown word after a locative preposition is a place") {
     const Result r = Run({"villages near Jumla were cut off ."});
     REQUIRE(r.Find("Jumla"));
