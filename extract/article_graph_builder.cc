@@ -132,11 +132,29 @@ proto::ArticleGraph ArticleGraphBuilder::Build(const ArticleText& article, const
       }
     }
   }
+  // A country the article knows only from a demonym that no relation uses ("Swiss
+  // francs", "a Dutch company") is a modifier there, not a node.
+  std::vector<bool> named(n, false), demonym(n, false), used(n, false);
+  for (const Reference& ref : refs.references) {
+    for (int id : ref.referents) {
+      if (id < 0 || id >= n) continue;
+      (ref.source == ReferenceSource::kDemonym ? demonym : named)[target[id]] = true;
+    }
+  }
+  for (const ExtractedRelation& x : relations) {
+    for (int id : {x.subject, x.object, x.attributed_to, x.location}) {
+      if (id >= 0 && id < n) used[target[id]] = true;
+    }
+  }
+  for (int i = 0; i < n; ++i) {
+    if (refs.referents[i].parent >= 0 && refs.referents[i].parent < n) used[target[refs.referents[i].parent]] = true;
+  }
   std::vector<std::string> ids(n);
   std::map<std::string, int> by_id;  // entity id -> index into graph.entities
   for (int i = 0; i < n; ++i) {
     const Referent& r = refs.referents[i];
     if (r.kind == ReferentKind::kDate || folded[i]) continue;
+    if (demonym[i] && !named[i] && !used[i]) continue;
     ids[i] = base::MakeEntityId(proto::EntityType_Name(ProtoType(r.kind)), r.name);
     auto [it, fresh] = by_id.emplace(ids[i], graph.entities_size());
     proto::Entity* e = fresh ? graph.add_entities() : graph.mutable_entities(it->second);

@@ -44,6 +44,25 @@ TEST_CASE("kg extract: the graph of an article as protobuf JSON", "[cli][extract
   SECTION("the same input gives byte-identical output") { CHECK(RunKg({"extract", dir / "a.txt"}).out == run.out); }
 }
 
+TEST_CASE("kg extract: a country known only from an idle demonym is no node", "[cli][extract]") {
+  TempDir dir;
+  WriteFile(dir / "a.txt",
+            "The Orvik Shipping Group paid 3 million Swiss francs to the regulator on Monday.\n"
+            "Dutch forces attacked the port of Orvik.\n");
+  const auto run = RunKg({"extract", dir / "a.txt"});
+  INFO(run.err);
+  REQUIRE(run.code == 0);
+  auto graph = kg::graph::GraphFromJson(run.out);
+  REQUIRE(graph.ok());
+  bool switzerland = false, netherlands = false;
+  for (const auto& e : graph->entities()) {
+    switzerland |= e.name() == "Switzerland";
+    netherlands |= e.name() == "Netherlands";
+  }
+  CHECK_FALSE(switzerland);  // "Swiss francs": a modifier
+  CHECK(netherlands);        // "Dutch forces attacked": an actor
+}
+
 TEST_CASE("kg extract: table, --explain and -o", "[cli][extract]") {
   TempDir dir;
   WriteFile(dir / "a.txt", kArticle);
