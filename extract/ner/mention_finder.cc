@@ -90,6 +90,19 @@ bool IsCompanySuffix(const std::string& w) {
   return k.count(w) > 0;
 }
 
+// Words that open an organisation's name in French, Spanish, Portuguese, Italian or
+// German: "Institut Pasteur du Cambodge", "Banco do Brasil", "Universidad de Chile".
+bool IsForeignOrganisationHead(const std::string& folded) {
+  static const std::unordered_set<std::string> k = {
+      "institut",  "instituto",  "istituto",  "banco",    "banque",    "banca",     "universite",
+      "universidad", "universidade", "universita", "fondation", "fundacion", "fundacao", "fondazione",
+      "compagnie", "societe",    "sociedad",  "partido",  "parti",     "partito",   "ministerio",
+      "ministere", "agence",     "agencia",   "consejo",  "conseil",   "tribunal",  "corte",
+      "cour",      "comite",     "comision",  "comissao", "commissione", "servicio", "servico",
+      "stiftung",  "bundesamt",  "bundesbank", "deutsche", "groupe",   "grupo",     "gruppo"};
+  return k.count(folded) > 0;
+}
+
 bool IsLocativePreposition(const std::string& w) {
   return w == "in" || w == "at" || w == "near" || w == "outside" || w == "around" || w == "across";
 }
@@ -570,7 +583,8 @@ void MentionFinder::AddKeywordNames(const SentenceState& st, std::vector<Candida
   if (!st.heading) {
     auto connector = [&](int j) {
       return (folded[j] == "of" || folded[j] == "for" || folded[j] == "and" || tokens[j].text == "&" ||
-              (folded[j] == "the" && j > 0 && (folded[j - 1] == "of" || folded[j - 1] == "for"))) &&
+              (folded[j] == "the" && j > 0 && (folded[j - 1] == "of" || folded[j - 1] == "for")) ||
+              (IsNameParticle(tokens[j].text) && j > 0 && StartsUpper(tokens[j - 1].text))) &&
              j + 1 < n && (StartsUpper(tokens[j + 1].text) || folded[j + 1] == "the");
     };
     for (int i = 0; i < n;) {
@@ -593,7 +607,10 @@ void MentionFinder::AddKeywordNames(const SentenceState& st, std::vector<Candida
         keyword_of = keyword_of || (gazetteer_.Keyword(folded[k]) == NameKeyword::kOrg &&
                                     (folded[k + 1] == "of" || folded[k + 1] == "for"));
       }
-      if (j - b < 2 || (gazetteer_.Keyword(folded[j - 1]) != NameKeyword::kOrg && !keyword_of)) continue;
+      // A trailing particle is no part of the name.
+      while (j > b && IsNameParticle(tokens[j - 1].text)) --j;
+      const bool foreign = IsForeignOrganisationHead(folded[b]);
+      if (j - b < 2 || (gazetteer_.Keyword(folded[j - 1]) != NameKeyword::kOrg && !keyword_of && !foreign)) continue;
       // "Great Service" opening a sentence is no name: want a proper noun or a listed name
       // before the keyword, or three words.
       // Capitals after a lower-case word are a name's ("Kenya's High Court", "the Foreign
@@ -608,7 +625,7 @@ void MentionFinder::AddKeywordNames(const SentenceState& st, std::vector<Candida
         // "Ministry of Health" overrides what the tagger made of its words; a name ending
         // in a keyword yields to a person inside it.
         // So does a tagger's person before a company suffix ("Rothschild & Co").
-        const bool overridable = (keyword_of || IsCompanySuffix(tokens[j - 1].text)) && c.from_tagger && c.entry < 0;
+        const bool overridable = (keyword_of || foreign || IsCompanySuffix(tokens[j - 1].text)) && c.from_tagger && c.entry < 0;
         person = person || (c.kind == EntityKind::kPerson && !overridable) || c.kind == EntityKind::kDate ||
                  c.begin < b || c.end > j;
         covered_whole = covered_whole || (c.begin == b && c.end == j);

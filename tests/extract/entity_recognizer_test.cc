@@ -362,6 +362,17 @@ TEST_CASE("EntityRecognizer: names the tagger cuts or mistypes", "[extract][ner]
     CHECK(abroad.Find("Interior Ministry")->generic_name);
     CHECK(abroad.Find("Interior Ministry")->linked_to < 0);
   }
+  SECTION("foreign organisation names with their particles") {
+    const Result r = Run({"samples went to the Institut Halvard du Nord for tests .",
+                          "the loan came from Banco do Vessa on Monday .", "Rui Costa do Lago spoke ."});
+    for (const char* name : {"Institut Halvard du Nord", "Banco do Vessa"}) {
+      INFO(name);
+      REQUIRE(r.Find(name));
+      CHECK(r.Find(name)->type == EntityKind::kOrg);
+    }
+    REQUIRE(r.Find("Rui Costa do Lago"));
+    CHECK(r.Find("Rui Costa do Lago")->type == EntityKind::kPerson);
+  }
   SECTION("one capitalised institution word in running text") {
     const Result r = Run({"the plan was signed without consulting Parliament ."});
     REQUIRE(r.Find("Parliament"));
