@@ -106,9 +106,11 @@ constexpr const char* kNeutralColour = "#616161";
 constexpr const char* kFont = "Helvetica,Arial,sans-serif";
 
 enum class Tone { kNeutral, kCooperation, kConflict };
+// Mild scores (a request, -1; a statement, 0) stay grey: colour is for clear cooperation
+// (consulting, +2, and up) and clear conflict (accusing, -3, and down).
 Tone ToneOf(const proto::Relation& r) {
-  if (r.cooperation() >= 0.5f) return Tone::kCooperation;
-  if (r.cooperation() <= -0.5f) return Tone::kConflict;
+  if (r.cooperation() >= 1.5f) return Tone::kCooperation;
+  if (r.cooperation() <= -1.5f) return Tone::kConflict;
   return Tone::kNeutral;
 }
 
