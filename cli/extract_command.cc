@@ -23,7 +23,7 @@ class ExtractCommand : public Command {
   std::string Help() const override { return "Print the graph of articles (no database): entities, relations, evidence"; }
 
   void Configure(CLI::App& app) override {
-    app.add_option("inputs", inputs_, "Article files (.txt, .jsonl) or directories")->required();
+    app.add_option("inputs", inputs_, "Article files (.txt, .jsonl), directories, or - for standard input")->required();
     app.add_option("-f,--format", format_, "Output: json (protobuf JSON of Graph; JSON Lines for several articles) or table")
         ->check(CLI::IsMember({"json", "table"}));
     app.add_flag("--explain", explain_, "Print each relation with its sentence, span and the rule that made it");

@@ -25,7 +25,7 @@ class IngestCommand : public Command {
   }
   void Configure(CLI::App& app) override {
     AddDbOption(app, &db_);
-    app.add_option("inputs", inputs_, "Article files (.txt, .jsonl) and directories (searched recursively)")
+    app.add_option("inputs", inputs_, "Article files (.txt, .jsonl), directories (searched recursively), or - for standard input")
         ->required();
     app.add_option("-j,--jobs", jobs_, "Extraction threads (default: one per core)")->check(CLI::Range(1, 1024));
     app.add_flag("--keep-going", keep_going_,

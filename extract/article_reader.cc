@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -109,6 +110,19 @@ Result<ArticleText> ParseArticleText(std::string content, const std::string& ori
 }
 
 Result<ArticleText> ReadArticleFile(const std::string& path, const ReadOptions& opts) {
+  if (path == "-") {  // standard input, read up to one byte past the limit
+    std::string content;
+    char chunk[1 << 16];
+    while (content.size() <= opts.max_article_bytes && std::cin.read(chunk, sizeof chunk).gcount() > 0) {
+      content.append(chunk, static_cast<size_t>(std::cin.gcount()));
+    }
+    if (std::cin.bad()) return Status::IOError("standard input: read failed");
+    if (content.size() > opts.max_article_bytes) {
+      return Status::InvalidArgument("standard input: the article is more than the limit of " +
+                                     std::to_string(opts.max_article_bytes) + " bytes");
+    }
+    return ParseArticleText(std::move(content), "standard input", opts);
+  }
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (!fs::exists(status)) return Status::NotFound(path + ": no such file");
@@ -188,6 +202,10 @@ Result<std::vector<ArticleText>> ReadJsonl(const std::string& path, const ReadOp
 Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& inputs) {
   std::vector<std::string> files;
   for (const auto& input : inputs) {
+    if (input == "-") {  // standard input: one .txt article
+      files.push_back(input);
+      continue;
+    }
     std::error_code ec;
     const auto status = fs::status(input, ec);
     if (!fs::exists(status)) return Status::NotFound(input + ": no such file or directory");

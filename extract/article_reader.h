@@ -20,7 +20,7 @@ struct ReadOptions {
   size_t max_file_bytes = 1u << 30;     // one .jsonl file
 };
 
-// One .txt article. Fails with InvalidArgument ("<path>: ...") on empty, binary or
+// One .txt article ("-": standard input). Fails with InvalidArgument ("<path>: ...") on empty, binary or
 // non-UTF-8 content, IOError when the file cannot be read, NotFound when it is missing.
 base::Result<ArticleText> ReadArticleFile(const std::string& path, const ReadOptions& opts = {});
 
@@ -33,7 +33,7 @@ base::Result<ArticleText> ParseArticleText(std::string content, const std::strin
 base::Result<std::vector<ArticleText>> ReadJsonl(const std::string& path,
                                                  const ReadOptions& opts = {});
 
-// The article files named by `inputs` (files kept as given, directories expanded to
+// The article files named by `inputs` (files and "-" kept as given, directories expanded to
 // their *.txt and *.jsonl files recursively, sorted). Fails when an input is missing or
 // a directory holds no article files.
 base::Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& inputs);

@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+#include <iostream>
+#include <sstream>
 
 #include "graph/graph_io.h"
 #include "tests/test_util.h"
@@ -42,6 +44,24 @@ TEST_CASE("kg extract: the graph of an article as protobuf JSON", "[cli][extract
     CHECK(with.out.find("\"CONCEPT\"") != std::string::npos);
   }
   SECTION("the same input gives byte-identical output") { CHECK(RunKg({"extract", dir / "a.txt"}).out == run.out); }
+}
+
+TEST_CASE("kg extract: - reads the article from standard input", "[cli][extract]") {
+  std::istringstream in(kArticle);
+  std::streambuf* saved = std::cin.rdbuf(in.rdbuf());
+  const auto run = RunKg({"extract", "-", "--format", "table"});
+  std::cin.rdbuf(saved);
+  INFO(run.err);
+  REQUIRE(run.code == 0);
+  CHECK(run.out.find("Espen Barth Eide") != std::string::npos);
+  SECTION("and empty standard input is bad input") {
+    std::istringstream empty("");
+    saved = std::cin.rdbuf(empty.rdbuf());
+    const auto bad = RunKg({"extract", "-"});
+    std::cin.rdbuf(saved);
+    CHECK(bad.code == 1);
+    CHECK(bad.err.find("standard input") != std::string::npos);
+  }
 }
 
 TEST_CASE("kg extract: a country known only from an idle demonym is no node", "[cli][extract]") {
