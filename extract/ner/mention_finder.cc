@@ -978,9 +978,11 @@ void MentionFinder::AssignRoles(const SentenceState& st, std::vector<CandidateMe
     if (c.role.begin < 0 || c.role.predicate.empty()) continue;
     int a = c.role.begin;
     if (a > 0 && IsPossessive(tokens[a - 1])) --a;
-    for (const CandidateMention& o : merged) {
+    for (CandidateMention& o : merged) {
       if (o.end == a && o.kind != EntityKind::kDate && &o != &c) {
         c.affiliation_byte = o.byte_begin;
+        // No one is a person's title: "Marlow Athletic striker Tomas Novak" names a club.
+        if (o.kind == EntityKind::kPerson && o.from_tagger && o.entry < 0 && a == c.role.begin) o.kind = EntityKind::kOrg;
       }
     }
   }

@@ -373,6 +373,15 @@ TEST_CASE("EntityRecognizer: names the tagger cuts or mistypes", "[extract][ner]
     REQUIRE(r.Find("Rui Costa do Lago"));
     CHECK(r.Find("Rui Costa do Lago")->type == EntityKind::kPerson);
   }
+  SECTION("a name before a person's title is an organisation's, not a person's") {
+    const Result r = Run({"Lina Voss said the Vessa Rovers striker Oskar Brandt left ."});
+    REQUIRE(r.Find("Oskar Brandt"));
+    const auto mentions = r.MentionsOf("Oskar Brandt");
+    REQUIRE(!mentions.empty());
+    CHECK(mentions.front()->role_predicate == "player_of");
+    REQUIRE(r.Find("Vessa Rovers"));
+    CHECK(r.Find("Vessa Rovers")->type == EntityKind::kOrg);
+  }
   SECTION("one capitalised institution word in running text") {
     const Result r = Run({"the plan was signed without consulting Parliament ."});
     REQUIRE(r.Find("Parliament"));
