@@ -150,6 +150,8 @@ ArticleReferents PipelineExtractor::ToReferents(const ArticleEntities& entities,
     role.subject = m.entity;
     role.object = m.role_of;
     role.predicate = m.role_predicate;
+    // "Republican Senator X": a party's member, not its senator.
+    if (refs.referents[m.role_of].kind == ReferentKind::kNorp) role.predicate = "member_of";
     role.category = "ROLE";
     role.sentence = m.sentence;
     role.first_token = m.begin;
