@@ -1,7 +1,9 @@
 #include "extract/pipeline_extractor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <set>
 
 #include "extract/article_graph_builder.h"
 #include "extract/dateline.h"
@@ -20,6 +22,14 @@ using base::Result;
 using base::Status;
 
 namespace {
+
+// Offices a country has one (or a cabinet) of, which a story about that country names
+// without the country.
+bool IsNationalOffice(const std::string& predicate) {
+  return predicate == "president_of" || predicate == "vice_president_of" || predicate == "prime_minister_of" ||
+         predicate == "minister_of" || predicate == "chancellor_of" || predicate == "monarch_of" ||
+         predicate == "attorney_general_of" || predicate == "crown_prince_of";
+}
 
 ReferentKind KindOf(EntityKind kind) {
   switch (kind) {
@@ -141,24 +151,25 @@ ArticleReferents PipelineExtractor::ToReferents(const ArticleEntities& entities,
     if (std::find(referent.roles.begin(), referent.roles.end(), m.role) == referent.roles.end()) {
       referent.roles.push_back(m.role);
     }
-    if (m.role_of < 0 || m.role_of == m.entity || m.role_predicate.empty()) continue;
-    if (refs.referents[m.role_of].kind == ReferentKind::kGpe && referent.country < 0) referent.country = m.role_of;
-    if (std::find(referent.affiliations.begin(), referent.affiliations.end(), m.role_of) == referent.affiliations.end()) {
-      referent.affiliations.push_back(m.role_of);
+    const int role_of = m.role_of;
+    if (role_of < 0 || role_of == m.entity || m.role_predicate.empty()) continue;
+    if (refs.referents[role_of].kind == ReferentKind::kGpe && referent.country < 0) referent.country = role_of;
+    if (std::find(referent.affiliations.begin(), referent.affiliations.end(), role_of) == referent.affiliations.end()) {
+      referent.affiliations.push_back(role_of);
     }
     ExtractedRelation role;
     role.subject = m.entity;
-    role.object = m.role_of;
+    role.object = role_of;
     role.predicate = m.role_predicate;
     // "Republican Senator X": a party's member, not its senator.
-    if (refs.referents[m.role_of].kind == ReferentKind::kNorp) role.predicate = "member_of";
+    if (refs.referents[role_of].kind == ReferentKind::kNorp) role.predicate = "member_of";
     role.category = "ROLE";
     role.sentence = m.sentence;
     role.first_token = m.begin;
     role.last_token = m.end - 1;
     // The evidence starts at the affiliation when it precedes the title ("US Defence…").
     for (const Mention& other : entities.mentions) {
-      if (other.sentence == m.sentence && other.entity == m.role_of && other.end <= m.begin) {
+      if (other.sentence == m.sentence && other.entity == role_of && other.end <= m.begin) {
         role.first_token = std::min(role.first_token, other.begin);
       }
     }
@@ -166,6 +177,43 @@ ArticleReferents PipelineExtractor::ToReferents(const ArticleEntities& entities,
     title_roles->push_back(std::move(role));
   }
   return refs;
+}
+
+std::vector<ExtractedRelation> PipelineExtractor::HomeCountryRoles(const ArticleEntities& entities, const Document& doc,
+                                                                   const std::vector<ExtractedRelation>& relations) {
+  std::vector<ExtractedRelation> out;
+  if (entities.home_country < 0) return out;
+  std::set<int> has_role;
+  for (const ExtractedRelation& r : relations) {
+    if (r.category == "ROLE") has_role.insert(r.subject);
+  }
+  for (const Mention& m : entities.mentions) {
+    if (m.role_of >= 0 || !IsNationalOffice(m.role_predicate) || has_role.count(m.entity) ||
+        m.entity == entities.home_country || m.sentence >= static_cast<int>(doc.sentences.size())) {
+      continue;
+    }
+    // The title as a title: capitalised, and not after a capitalised word it could belong
+    // to ("LSK president Brian Otieno" is the LSK's).
+    const auto& tokens = doc.sentences[m.sentence].tokens;
+    const int words = 1 + static_cast<int>(std::count(m.role.begin(), m.role.end(), ' '));
+    const int title = m.begin - words;
+    if (title < 0 || tokens[title].text.empty() || !std::isupper(static_cast<unsigned char>(tokens[title].text[0]))) continue;
+    if (title > 0 && !tokens[title - 1].text.empty() && std::isupper(static_cast<unsigned char>(tokens[title - 1].text[0]))) {
+      continue;
+    }
+    ExtractedRelation role;
+    role.subject = m.entity;
+    role.object = entities.home_country;
+    role.predicate = m.role_predicate;
+    role.category = "ROLE";
+    role.sentence = m.sentence;
+    role.first_token = title;
+    role.last_token = m.end - 1;
+    role.rule = "role:title-home-country";
+    out.push_back(std::move(role));
+    has_role.insert(m.entity);
+  }
+  return out;
 }
 
 void PipelineExtractor::RepairParses(Document* doc) const {
@@ -201,8 +249,12 @@ ArticleAnalysis PipelineExtractor::Analyze(const ArticleText& article) const {
   coref_->AssignGenders(&a.referents);
   coref_->Resolve(a.doc, &a.referents);
   std::vector<ExtractedRelation> found = relations_->Extract(a.doc, a.referents);
-  for (ExtractedRelation& r : a.relations) r.cooperation = lexicon_->Cooperation("ROLE");
   a.relations.insert(a.relations.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  std::vector<ExtractedRelation> home = HomeCountryRoles(entities, a.doc, a.relations);
+  a.relations.insert(a.relations.end(), std::make_move_iterator(home.begin()), std::make_move_iterator(home.end()));
+  for (ExtractedRelation& r : a.relations) {
+    if (r.category == "ROLE") r.cooperation = lexicon_->Cooperation("ROLE");
+  }
   return a;
 }
 

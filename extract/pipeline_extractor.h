@@ -48,6 +48,11 @@ class PipelineExtractor : public Extractor {
   // Referents and references for the entities NER found, and the relations their titles
   // state ("US Defence Secretary Pete Hegseth": secretary_of United States).
   static ArticleReferents ToReferents(const ArticleEntities& entities, std::vector<ExtractedRelation>* title_roles);
+  // A national office held without a named country ("President Mahamat Idriss Déby"), in a
+  // story about one country (ArticleEntities::home_country): that country's, for persons
+  // `relations` give no role. Wire style names any other country ("U.S. President ...").
+  static std::vector<ExtractedRelation> HomeCountryRoles(const ArticleEntities& entities, const Document& doc,
+                                                         const std::vector<ExtractedRelation>& relations);
 
  private:
   PipelineExtractor();

@@ -64,6 +64,9 @@ struct EntityInfo {
 struct ArticleEntities {
   std::vector<EntityInfo> entities;    // in order of first mention (link targets last)
   std::vector<Mention> mentions;       // in text order
+  int home_country = -1;               // entity of the country the article is about: its
+                                       // dateline's, or one named three times and twice as
+                                       // often as any other; -1 when none
 };
 
 class EntityRecognizer {

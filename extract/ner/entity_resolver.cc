@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <numeric>
 #include <unordered_set>
 #include <unordered_map>
@@ -331,7 +332,13 @@ ArticleEntities EntityResolver::Resolve(const std::vector<CandidateMention>& can
 
   std::vector<int> entity_of_candidate(n);
   for (int i = 0; i < n; ++i) entity_of_candidate[i] = entity_of_root[groups.Find(i)];
-  QualifyGenericNames(cands, target, entity_of_candidate, &out);
+  const int home = HomeCountry(cands, target);
+  for (size_t k = 0; k < out.entities.size() && home >= 0; ++k) {
+    if (out.entities[k].known && out.entities[k].canonical == gazetteer_.entry(home).name) {
+      out.home_country = static_cast<int>(k);
+    }
+  }
+  QualifyGenericNames(cands, target, entity_of_candidate, home, &out);
 
   // Mentions.
   std::unordered_map<int64_t, int> by_position;  // (sentence, byte_begin) -> candidate
@@ -390,14 +397,14 @@ bool EntityResolver::IsGenericName(const std::string& name) const {
   return keyword;
 }
 
-void EntityResolver::QualifyGenericNames(const std::vector<CandidateMention>& cands, const std::vector<int>& target,
-                                         const std::vector<int>& entity_of_candidate, ArticleEntities* out) const {
+int EntityResolver::HomeCountry(const std::vector<CandidateMention>& cands, const std::vector<int>& target) const {
   const int n = static_cast<int>(cands.size());
   // The article's home country, where wire stories leave "the Interior Ministry"
-  // unqualified: the dateline's, else one its names, demonyms and cities point at at least
-  // three times and twice as often as at any other; else none.
+  // unqualified: the dateline's (when it names one country: not "BEIJING/OTTAWA"), else
+  // one its names, demonyms and cities point at at least three times and twice as often
+  // as at any other; else none.
   std::map<int, int> votes;  // gazetteer country entry -> votes
-  int home = -1;
+  std::set<int> dateline;    // countries of the dateline's places
   for (int i = 0; i < n; ++i) {
     if (target[i] < 0) continue;
     int entry = target[i];
@@ -405,8 +412,9 @@ void EntityResolver::QualifyGenericNames(const std::vector<CandidateMention>& ca
     if ((e.cls == GazetteerClass::kCity || e.cls == GazetteerClass::kRegion) && e.link >= 0) entry = e.link;
     if (gazetteer_.entry(entry).cls != GazetteerClass::kCountry) continue;
     ++votes[entry];
-    if (cands[i].dateline && home < 0) home = entry;
+    if (cands[i].dateline) dateline.insert(entry);
   }
+  int home = dateline.size() == 1 ? *dateline.begin() : -1;
   if (home < 0) {
     int best = -1, second = 0;
     for (const auto& [entry, count] : votes) {
@@ -419,6 +427,13 @@ void EntityResolver::QualifyGenericNames(const std::vector<CandidateMention>& ca
     }
     if (best >= 0 && votes[best] >= 3 && votes[best] >= 2 * second) home = best;
   }
+  return home;
+}
+
+void EntityResolver::QualifyGenericNames(const std::vector<CandidateMention>& cands, const std::vector<int>& target,
+                                         const std::vector<int>& entity_of_candidate, int home,
+                                         ArticleEntities* out) const {
+  const int n = static_cast<int>(cands.size());
   auto entity_of_country = [&](int entry) {
     const std::string& name = gazetteer_.entry(entry).name;
     for (size_t k = 0; k < out->entities.size(); ++k) {

@@ -27,10 +27,12 @@ class EntityResolver {
   // Whether `name` is one many countries' institutions share: only organisation keywords,
   // portfolio words and a few generic adjectives ("High Court", "Ministry of Health").
   bool IsGenericName(const std::string& name) const;
+  // The gazetteer entry of the article's home country (see ArticleEntities), or -1.
+  int HomeCountry(const std::vector<CandidateMention>& cands, const std::vector<int>& target) const;
   // Qualifies generic organisation names with the country they belong to: the one named
   // in a possessive before them ("Kenya's High Court"), else the article's home country.
   void QualifyGenericNames(const std::vector<CandidateMention>& cands, const std::vector<int>& target,
-                           const std::vector<int>& entity_of_candidate, ArticleEntities* out) const;
+                           const std::vector<int>& entity_of_candidate, int home, ArticleEntities* out) const;
 
   const Gazetteer& gazetteer_;
   const TitleLexicon& titles_;

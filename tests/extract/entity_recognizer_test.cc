@@ -390,6 +390,16 @@ TEST_CASE("EntityRecognizer: names the tagger cuts or mistypes", "[extract][ner]
     const Result lower = Run({"the plan was signed without consulting parliament ."});
     CHECK_FALSE(lower.Find("parliament"));
   }
+  SECTION("the home country is the dateline's when it names one country") {
+    auto home = [](const std::string& dateline) {
+      Result r{MakeDocument({dateline, "Norway and Kenya met ."}), {}};
+      r.doc.sentences[0].heading = r.doc.sentences[0].dateline = true;
+      r.entities = Recognizer().Recognize(r.doc, "2025-09-30");
+      return r.entities.home_country < 0 ? std::string() : r.entities.entities[r.entities.home_country].canonical;
+    };
+    CHECK(home("NAIROBI , May 2 -") == "Kenya");
+    CHECK(home("NAIROBI / OSLO , May 2 -").empty());
+  }
   SECTION("one unknown word after a locative preposition is a place") {
     const Result r = Run({"villages near Jumla were cut off ."});
     REQUIRE(r.Find("Jumla"));
