@@ -28,7 +28,7 @@ namespace {
 bool IsNationalOffice(const std::string& predicate) {
   return predicate == "president_of" || predicate == "vice_president_of" || predicate == "prime_minister_of" ||
          predicate == "minister_of" || predicate == "chancellor_of" || predicate == "monarch_of" ||
-         predicate == "attorney_general_of" || predicate == "crown_prince_of";
+         predicate == "attorney_general_of" || predicate == "crown_prince_of" || predicate == "secretary_of";
 }
 
 ReferentKind KindOf(EntityKind kind) {
