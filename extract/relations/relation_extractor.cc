@@ -435,6 +435,7 @@ class SentenceWorker {
   // --- roles ---------------------------------------------------------------------------
   // The single referent a reference starting at token `t` names, its span end in *end.
   int ReferentStartingAt(int t, int* end) const {
+    if (t < 0 || t >= view_.size()) return -1;  // "..., Anna Smith ," ending a sentence
     for (int r : view_.ReferencesAt(t)) {
       const Reference& ref = view_.reference(r);
       if (ref.begin == t && ref.referents.size() == 1) {

@@ -62,8 +62,12 @@ class SentenceView {
   // participle modifying a noun).
   bool IsPassive(int v) const;
 
-  // The references whose span contains token `i` (several only for nested spans).
-  const std::vector<int>& ReferencesAt(int i) const { return refs_at_[i]; }
+  // The references whose span contains token `i` (several only for nested spans; none
+  // outside the sentence).
+  const std::vector<int>& ReferencesAt(int i) const {
+    static const std::vector<int> kNone;
+    return i >= 0 && i < static_cast<int>(refs_at_.size()) ? refs_at_[i] : kNone;
+  }
   // The reference whose syntactic head is `i` (the span token whose head lies outside
   // the span), or -1. When `i` is inside a name but is not its head, -1.
   int ReferenceHeadedAt(int i) const;

@@ -598,7 +598,19 @@ std::vector<Sentence> Tokenizer::Tokenize(std::string_view text) const {
       const Cp c = CpAt(next_text, 0);
       if (final_punct || !IsLower(c.c)) boundary = true;
     }
-    if (boundary) close_sentence(i);
+    if (boundary) {
+      close_sentence(i);
+    } else if (i + 1 - first >= options_.max_sentence_tokens && options_.max_sentence_tokens > 0) {
+      size_t cut = i;
+      for (size_t j = i; j > first + options_.max_sentence_tokens / 2; --j) {
+        const std::string_view w = tok_text(j);
+        if (w == ";" || w == ":" || w == ",") {
+          cut = j;
+          break;
+        }
+      }
+      close_sentence(cut);
+    }
   }
   return sentences;
 }

@@ -16,6 +16,10 @@ struct TokenizerOptions {
   // Split letter-hyphen-letter words into word, "-", word as EWT does (except after
   // common prefixes such as non-, anti-, post-). Off: compounds stay one token.
   bool split_hyphens = false;
+  // A run of more tokens than this without a sentence boundary (text without punctuation,
+  // a pasted table) is cut, at its last ";", ":" or "," in the second half, else at the
+  // limit: the later stages cost more than linear time in a sentence's length.
+  size_t max_sentence_tokens = 250;
 };
 
 class Tokenizer {

@@ -174,6 +174,26 @@ TEST_CASE("Tokenizer: empty, blank and odd input", "[extract]") {
   }
 }
 
+TEST_CASE("Tokenizer: a run without sentence punctuation is cut into bounded sentences", "[extract]") {
+  std::string text;
+  for (int i = 0; i < 600; ++i) text += (i % 100 == 99 ? "word, " : "word ");
+  const auto sentences = Tokenizer().Tokenize(text);
+  REQUIRE(sentences.size() >= 3);
+  size_t tokens = 0;
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    CHECK(sentences[k].tokens.size() <= 250);
+    tokens += sentences[k].tokens.size();
+    if (k + 1 < sentences.size()) {
+      CHECK(sentences[k].tokens.back().text == ",");  // cut after a comma where there is one
+      CHECK(sentences[k].end <= sentences[k + 1].begin);
+    }
+  }
+  CHECK(tokens == 606);  // nothing lost
+  TokenizerOptions unlimited;
+  unlimited.max_sentence_tokens = 0;
+  CHECK(Tokenizer(unlimited).Tokenize(text).size() == 1);
+}
+
 TEST_CASE("Tokenizer: deterministic", "[extract]") {
   const std::string text = "Mr. Putin’s forces—again—struck Kyiv’s U.S.-built depot. “No,” he said.";
   const auto a = Tokenizer().Tokenize(text);
