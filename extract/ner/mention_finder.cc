@@ -311,6 +311,7 @@ void MentionFinder::Candidates(const Document& doc, SentenceState& st, const Bod
   if (!st.heading) AddTitledNames(st, &merged);
   if (names) AddBodyNames(st, *names, body != nullptr, &merged);
   AddAcronyms(st, &merged);
+  if (!st.heading) AddOtherNames(st, &merged);
   AssignRoles(st, &merged);
   const std::vector<Token>& tokens = st.sentence->tokens;
   for (CandidateMention& c : merged) {
@@ -958,6 +959,56 @@ void MentionFinder::AddAcronyms(const SentenceState& st, std::vector<CandidateMe
       c.expansion_byte = expansion;
       merged.push_back(std::move(c));
     }
+  }
+}
+
+void MentionFinder::AddOtherNames(const SentenceState& st, std::vector<CandidateMention>* candidates) const {
+  const std::vector<Token>& tokens = st.sentence->tokens;
+  const std::vector<std::string>& folded = st.folded;
+  const int n = static_cast<int>(tokens.size());
+  std::vector<CandidateMention>& merged = *candidates;
+  auto word = [&](int k) { return k >= 0 && k < n ? base::AsciiLower(tokens[k].text) : std::string(); };
+  // "Brazil's Foreign Ministry, known as Itamaraty", "Sabina Shoal, which China calls
+  // Xianbin Jiao", "the ... (also known as ...)": the second name is the first one's.
+  for (size_t k = 0, count = merged.size(); k < count; ++k) {
+    const CandidateMention a = merged[k];
+    if (a.kind == EntityKind::kDate) continue;
+    int e = a.end;
+    if (word(e) != "," && word(e) != "(") continue;
+    int start = -1;
+    if (word(e + 1) == "known" && word(e + 2) == "as") start = e + 3;
+    if (word(e + 1) == "also" && (word(e + 2) == "called" || word(e + 2) == "named")) start = e + 3;
+    if (word(e + 1) == "also" && word(e + 2) == "known" && word(e + 3) == "as") start = e + 4;
+    if (word(e + 1) == "which" || word(e + 1) == "what") {
+      for (int j = e + 2; j < n && j <= e + 6; ++j) {
+        if (word(j) == "calls" || word(j) == "call" || word(j) == "called" || word(j) == "name" || word(j) == "names") {
+          start = j + 1;
+          break;
+        }
+      }
+    }
+    if (start < 0 || start >= n || !StartsUpper(tokens[start].text)) continue;
+    int end = start;
+    while (end < n && StartsUpper(tokens[end].text) && !IsPunct(tokens[end]) && !IsPossessive(tokens[end])) ++end;
+    bool blocked = false;
+    CandidateMention* same = nullptr;
+    for (CandidateMention& c : merged) {
+      if (!Overlaps(c, start, end)) continue;
+      if (c.begin == start && c.end == end && c.entry < 0) {
+        same = &c;
+      } else {
+        blocked = true;  // a listed name or another span stands
+      }
+    }
+    if (blocked) continue;
+    if (!same) {
+      merged.push_back(Make(st, start, end, a.kind));
+      same = &merged.back();
+      same->from_tagger = true;
+    }
+    same->kind = a.kind;
+    same->expansion_byte = a.byte_begin;
+    (void)folded;
   }
 }
 

@@ -36,7 +36,8 @@ struct CandidateMention {
   std::string date;                    // DATE: normalised date or ""
   RoleMatch role;                      // title before a person (begin == -1: none)
   int64_t affiliation_byte = -1;       // byte_begin of the affiliation candidate before the title
-  int64_t expansion_byte = -1;         // an acronym in "Name (ACR)": byte_begin of the Name
+  int64_t expansion_byte = -1;         // an acronym in "Name (ACR)", or another name in "Name,
+                                       // known as Other": byte_begin of the Name
   int64_t owner_byte = -1;             // an organisation after a possessive ("Kenya's High
                                        // Court"): byte_begin of the possessor
 };
@@ -76,6 +77,7 @@ class MentionFinder {
   void AddBodyNames(const SentenceState& st, const BodyNames& names, bool heading,
                     std::vector<CandidateMention>* candidates) const;
   void AddAcronyms(const SentenceState& st, std::vector<CandidateMention>* candidates) const;
+  void AddOtherNames(const SentenceState& st, std::vector<CandidateMention>* candidates) const;
   void AssignRoles(const SentenceState& st, std::vector<CandidateMention>* candidates) const;
   void SplitCompounds(const Document& doc, SentenceState& state, const BodyNames& body,
                       std::vector<CandidateMention>* out) const;

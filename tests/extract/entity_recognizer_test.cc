@@ -382,6 +382,16 @@ TEST_CASE("EntityRecognizer: names the tagger cuts or mistypes", "[extract][ner]
     REQUIRE(r.Find("Vessa Rovers"));
     CHECK(r.Find("Vessa Rovers")->type == EntityKind::kOrg);
   }
+  SECTION("another name given as 'known as' or 'which X calls' is an alias") {
+    const Result r = Run({"the Harbour Workers Federation , known as Tallbrook , said the talks failed .",
+                          "the Vessa Reef , which Norway calls Orvik Banks , was closed ."});
+    const EntityInfo* union_ = r.Find("Harbour Workers Federation");
+    REQUIRE(union_);
+    CHECK(HasAlias(*union_, "Tallbrook"));
+    CHECK_FALSE(r.Find("Tallbrook"));
+    REQUIRE(r.Find("Vessa Reef"));
+    CHECK(HasAlias(*r.Find("Vessa Reef"), "Orvik Banks"));
+  }
   SECTION("one capitalised institution word in running text") {
     const Result r = Run({"the plan was signed without consulting Parliament ."});
     REQUIRE(r.Find("Parliament"));
