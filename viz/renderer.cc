@@ -356,16 +356,26 @@ struct Renderer::Impl {
 
 Renderer::Renderer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
-Renderer::~Renderer() {
-  std::lock_guard<std::mutex> lock(GraphvizMutex());
-  gvFreeContext(impl_->gvc);
+namespace {
+
+// The context outlives every Renderer (on purpose, never freed): Graphviz keeps
+// process-wide caches (the text-span font cache) pointing into the memory of the context
+// that filled them, so freeing one context and creating another reads freed memory
+// (AddressSanitizer: heap-use-after-free in textspan_size). REQUIRES: GraphvizMutex held.
+GVC_t* SharedContext() {
+  static GVC_t* const gvc = gvContext();
+  return gvc;
 }
+
+}  // namespace
+
+Renderer::~Renderer() = default;
 
 base::Result<std::unique_ptr<Renderer>> Renderer::Create() {
   std::lock_guard<std::mutex> lock(GraphvizMutex());
   MessageCapture capture;
   auto impl = std::make_unique<Impl>();
-  impl->gvc = gvContext();
+  impl->gvc = SharedContext();
   if (impl->gvc == nullptr) {
     return base::Status::Unsupported("cannot initialise Graphviz: " + capture.Errors());
   }
