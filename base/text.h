@@ -24,6 +24,8 @@ std::string MakeEntityId(std::string_view type_name, std::string_view canonical_
 
 // Lowercase of ASCII letters only; other bytes unchanged.
 std::string AsciiLower(std::string_view s);
+// The same into `out` (replacing its content), reusing its capacity: for hot loops.
+void AsciiLowerInto(std::string_view s, std::string* out);
 
 // 64-bit FNV-1a of `s`: stable across platforms and releases.
 uint64_t StableHash64(std::string_view s);

@@ -279,6 +279,16 @@ struct ActionSpace {
     if (!st.CanRight()) return false;
     return (a - 1 - num_labels == root_label) == st.RightIsRoot();
   }
+  // The action when it is the only legal one (SHIFT onto a stack holding only ROOT;
+  // RIGHT onto ROOT when the buffer is empty and one word is left), else -1. Scoring
+  // such a state cannot change the decision, so Parse() skips it.
+  int Forced(const State& st) const {
+    if (st.CanShift() && !st.CanLeft() && !st.CanRight()) return 0;
+    if (!st.CanShift() && !st.CanLeft() && st.CanRight() && st.RightIsRoot()) {
+      return 1 + num_labels + root_label;
+    }
+    return -1;
+  }
   void Apply(State* st, int a) const {
     if (a == 0) {
       st->Shift();
@@ -307,8 +317,9 @@ SentenceAtoms MakeAtoms(const Sentence& s, const std::map<std::string, uint32_t>
   a.tag.resize(n + 1);
   a.upos.resize(n + 1);
   a.suffix.resize(n + 1);
+  std::string lower;  // reused: no allocation per token
   for (size_t i = 0; i < n; ++i) {
-    const std::string lower = base::AsciiLower(s.tokens[i].text);
+    base::AsciiLowerInto(s.tokens[i].text, &lower);
     a.word[i] = base::StableHash64(lower);
     a.suffix[i] = base::StableHash64(std::string_view(lower).substr(lower.size() > 3 ? lower.size() - 3 : 0)) + 3;
     auto it = tag_ids.find(s.tokens[i].xpos);
@@ -380,6 +391,10 @@ void DependencyParser::Parse(Sentence* sentence) const {
   uint64_t f[kMaxFeatures];
   State st(n);
   while (!st.Terminal()) {
+    if (const int forced = as.Forced(st); forced >= 0) {
+      as.Apply(&st, forced);
+      continue;
+    }
     const size_t nf = ExtractFeatures(st, atoms, f);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model_.Score(f, nf, scores.data());
