@@ -99,7 +99,10 @@ class LinearModel {
     uint16_t cls;
     int16_t w;
   };
-  void BuildIndex();
+  // Builds slots_ and packed_ from the rows. `quantized`, when set, holds the weights as
+  // stored in a file (w_[k] == quantized[k] * quantized_scale): used as they are when
+  // the scale comes out the same, which spares a rounding per weight at load.
+  void BuildIndex(const int16_t* quantized = nullptr, float quantized_scale = 0.0f);
 
   int num_classes_ = 0;
   // Rows as trained (sorted keys), kept for Save() and Pruned().
