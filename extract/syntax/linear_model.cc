@@ -33,22 +33,46 @@ void LinearModel::BuildIndex(const int16_t* quantized, float quantized_scale) {
   auto packed_weight = [&](uint32_t k) {
     return reuse ? quantized[k] : static_cast<int16_t>(std::lround(w_[k] / scale_));
   };
-  packed_.resize(cls_.size() + keys_.size() + 1);  // entry 0 unused: start 0 = empty slot
+  // Dense: a quarter of the classes or more, each once (a class twice would have to be
+  // added twice to give the same sums).
+  std::vector<bool> dense(keys_.size());
+  size_t sparse_entries = 1, dense_rows = 0;  // entry 0 unused: start 0 = empty slot
+  for (size_t r = 0; r < keys_.size(); ++r) {
+    const uint32_t len = starts_[r + 1] - starts_[r];
+    bool increasing = true;
+    for (uint32_t k = starts_[r] + 1; k < starts_[r + 1]; ++k) increasing &= cls_[k - 1] < cls_[k];
+    dense[r] = increasing && len * 4 >= static_cast<uint32_t>(num_classes_);
+    if (dense[r]) {
+      ++dense_rows;
+    } else {
+      sparse_entries += 1 + len;
+    }
+  }
+  packed_.assign(sparse_entries, Entry{0, 0});
+  dense_.assign(dense_rows * num_classes_, 0.0f);
   size_t cap = 16;
   while (cap * 7 < keys_.size() * 10) cap <<= 1;
   slots_.assign(cap, Slot());
   mask_ = cap - 1;
-  uint32_t next = 1;
+  uint32_t next = 1, next_dense = 0;
   // Keys go in in row order, which decides where a key lands when slots collide; the
   // slots are random accesses into a table of megabytes, so those of the keys a few
   // rows ahead are prefetched.
   constexpr size_t kAhead = 16;
   for (size_t r = 0; r < keys_.size(); ++r) {
     if (r + kAhead < keys_.size()) __builtin_prefetch(&slots_[keys_[r + kAhead] & mask_]);
-    const uint32_t begin = next;
-    packed_[next++] = {static_cast<uint16_t>(starts_[r + 1] - starts_[r]), 0};
-    for (uint32_t k = starts_[r]; k < starts_[r + 1]; ++k) {
-      packed_[next++] = {cls_[k], packed_weight(k)};
+    uint32_t begin;
+    if (dense[r]) {
+      begin = kDenseRow | next_dense;
+      float* row = &dense_[static_cast<size_t>(next_dense++) * num_classes_];
+      // The very product Score() would form from the 16-bit weight.
+      for (uint32_t k = starts_[r]; k < starts_[r + 1]; ++k) row[cls_[k]] = packed_weight(k) * scale_;
+    } else {
+      begin = next;
+      packed_[next++] = {static_cast<uint16_t>(starts_[r + 1] - starts_[r]), 0};
+      for (uint32_t k = starts_[r]; k < starts_[r + 1]; ++k) {
+        packed_[next++] = {cls_[k], packed_weight(k)};
+      }
     }
     size_t s = keys_[r] & mask_;
     while (slots_[s].start != 0) s = (s + 1) & mask_;

@@ -46,8 +46,9 @@ class LinearModel {
   size_t num_features() const { return keys_.size(); }
   size_t num_weights() const { return cls_.size(); }
 
-  // scores[c] += weight(f, c) for every feature f in feats[0, n). REQUIRES: scores has
-  // num_classes() entries.
+  // scores[c] += weight(f, c) for every feature f in feats[0, n), feature by feature in
+  // that order (so every class sums the same floats in the same order, whatever the
+  // layout of the rows). REQUIRES: scores has num_classes() entries.
   void Score(const uint64_t* feats, size_t n, float* scores) const {
     if (slots_.empty()) return;
     // Three sweeps so that the memory loads of all features overlap: prefetch the slots,
@@ -65,7 +66,7 @@ class LinearModel {
         while (slots_[s].start != 0) {
           if (slots_[s].check == check) {
             rows[found++] = slots_[s].start;
-            __builtin_prefetch(&packed_[slots_[s].start]);
+            if (!(slots_[s].start & kDenseRow)) __builtin_prefetch(&packed_[slots_[s].start]);
             break;
           }
           s = (s + 1) & mask_;
@@ -73,6 +74,12 @@ class LinearModel {
       }
       for (size_t r = 0; r < found; ++r) {
         const uint32_t start = rows[r];
+        if (start & kDenseRow) {
+          // A weight of 0 adds +0.0f, which leaves every sum as it was.
+          const float* w = &dense_[static_cast<size_t>(start & ~kDenseRow) * num_classes_];
+          for (int c = 0; c < num_classes_; ++c) scores[c] += w[c];
+          continue;
+        }
         const uint32_t end = start + 1 + packed_[start].cls;
         for (uint32_t k = start + 1; k < end; ++k) scores[packed_[k].cls] += packed_[k].w * scale_;
       }
@@ -90,7 +97,12 @@ class LinearModel {
  private:
   // The lookup table: an open-addressing slot per feature (upper key bits to check, and
   // where its row starts in packed_; 0 = empty). A row is a header entry holding the
-  // count in `cls`, then (class, 16-bit weight) entries.
+  // count in `cls`, then (class, 16-bit weight) entries. A row with weights for a
+  // quarter of the classes or more is dense instead: `start` is kDenseRow | its index
+  // in dense_, which holds num_classes_ products weight * scale_ per row (0 for the
+  // classes it has no weight for), added with vector instructions. Most of the weights
+  // a sentence adds are in such rows (tag and label features).
+  static constexpr uint32_t kDenseRow = 0x80000000u;
   struct Slot {
     uint32_t check = 0;
     uint32_t start = 0;
@@ -113,6 +125,7 @@ class LinearModel {
   // The scoring table built from them.
   std::vector<Slot> slots_;
   std::vector<Entry> packed_;
+  std::vector<float> dense_;
   float scale_ = 1.0f;
   size_t mask_ = 0;
 };
