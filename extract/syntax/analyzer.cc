@@ -43,9 +43,7 @@ void Analyzer::AnalyzeSentences(std::vector<Sentence>* sentences) const {
   // the parser's weight tables (about 15 MB each) then take turns in the cache instead
   // of evicting each other at every sentence. Each stage reads only the sentence it
   // works on, so the results are the same.
-  for (Sentence& s : *sentences) {
-    if (!s.tokens.empty()) tagger_->Tag(&s);
-  }
+  tagger_->TagAll(sentences);
   for (Sentence& s : *sentences) {
     if (!s.tokens.empty()) lemmatizer_->Lemmatize(&s);
   }

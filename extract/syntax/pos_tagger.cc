@@ -253,20 +253,34 @@ void Decode(const TaggerFeatures& feats, size_t len, const Scorer& score,
 
 }  // namespace
 
-void PosTagger::Tag(Sentence* sentence) const {
-  const size_t len = sentence->tokens.size();
-  TaggerFeatures feats(*sentence, lexicon_, tag_dict_);
+void PosTagger::Tag(Sentence* sentence) const { TagSentences(sentence, 1); }
+
+void PosTagger::TagAll(std::vector<Sentence>* sentences) const {
+  TagSentences(sentences->data(), sentences->size());
+}
+
+void PosTagger::TagSentences(Sentence* sentences, size_t count) const {
+  std::vector<TaggerFeatures> feats;
+  feats.reserve(count);
+  std::vector<std::vector<uint16_t>> tags(count);
   auto score1 = [&](const uint64_t* f, size_t n, float* sc) { model_.Score(f, n, sc); };
-  std::vector<uint16_t> tags;
-  Decode(feats, len, score1, nullptr, classes_.size(), &tags);
-  if (second_.num_features() > 0) {
-    const std::vector<uint16_t> first = tags;
-    auto score2 = [&](const uint64_t* f, size_t n, float* sc) { second_.Score(f, n, sc); };
-    Decode(feats, len, score2, &first, classes_.size(), &tags);
+  for (size_t k = 0; k < count; ++k) {
+    feats.emplace_back(sentences[k], lexicon_, tag_dict_);
+    Decode(feats[k], sentences[k].tokens.size(), score1, nullptr, classes_.size(), &tags[k]);
   }
-  for (size_t i = 0; i < len; ++i) {
-    sentence->tokens[i].upos = classes_[tags[i]].upos;
-    sentence->tokens[i].xpos = classes_[tags[i]].xpos;
+  if (second_.num_features() > 0) {
+    auto score2 = [&](const uint64_t* f, size_t n, float* sc) { second_.Score(f, n, sc); };
+    std::vector<uint16_t> first;
+    for (size_t k = 0; k < count; ++k) {
+      first.swap(tags[k]);
+      Decode(feats[k], sentences[k].tokens.size(), score2, &first, classes_.size(), &tags[k]);
+    }
+  }
+  for (size_t k = 0; k < count; ++k) {
+    for (size_t i = 0; i < tags[k].size(); ++i) {
+      sentences[k].tokens[i].upos = classes_[tags[k][i]].upos;
+      sentences[k].tokens[i].xpos = classes_[tags[k][i]].xpos;
+    }
   }
 }
 

@@ -150,3 +150,20 @@ TEST_CASE("PosTagger: the second pass trains, saves and loads", "[extract]") {
   CHECK(tags == Tags(*tagger, Tiny()));
   CHECK(tags.find("attacked/VERB/VBD") != std::string::npos);
 }
+
+TEST_CASE("PosTagger: TagAll tags as Tag does sentence by sentence", "[extract]") {
+  TaggerTrainOptions o;
+  o.epochs = 5;
+  o.second_pass_folds = 2;
+  auto tagger = PosTagger::Train(Tiny(), o);
+  std::vector<Sentence> all = Tiny();
+  all.insert(all.begin() + 1, Sentence());  // an empty sentence among them
+  tagger->TagAll(&all);
+  all.erase(all.begin() + 1);
+  std::string batch;
+  for (const auto& s : all) {
+    for (const auto& t : s.tokens) batch += t.text + "/" + t.upos + "/" + t.xpos + " ";
+  }
+  CHECK(batch == Tags(*tagger, Tiny()));
+  CHECK(batch.find("attacked/VERB/VBD") != std::string::npos);
+}
