@@ -49,7 +49,7 @@ void LinearModel::BuildIndex(const int16_t* quantized, float quantized_scale) {
     }
   }
   packed_.assign(sparse_entries, Entry{0, 0});
-  dense_.assign(dense_rows * num_classes_, 0.0f);
+  dense_.assign(dense_rows * num_classes_, 0);
   size_t cap = 16;
   while (cap * 7 < keys_.size() * 10) cap <<= 1;
   slots_.assign(cap, Slot());
@@ -64,9 +64,8 @@ void LinearModel::BuildIndex(const int16_t* quantized, float quantized_scale) {
     uint32_t begin;
     if (dense[r]) {
       begin = kDenseRow | next_dense;
-      float* row = &dense_[static_cast<size_t>(next_dense++) * num_classes_];
-      // The very product Score() would form from the 16-bit weight.
-      for (uint32_t k = starts_[r]; k < starts_[r + 1]; ++k) row[cls_[k]] = packed_weight(k) * scale_;
+      int16_t* row = &dense_[static_cast<size_t>(next_dense++) * num_classes_];
+      for (uint32_t k = starts_[r]; k < starts_[r + 1]; ++k) row[cls_[k]] = packed_weight(k);
     } else {
       begin = next;
       packed_[next++] = {static_cast<uint16_t>(starts_[r + 1] - starts_[r]), 0};

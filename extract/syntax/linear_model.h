@@ -76,8 +76,8 @@ class LinearModel {
         const uint32_t start = rows[r];
         if (start & kDenseRow) {
           // A weight of 0 adds +0.0f, which leaves every sum as it was.
-          const float* w = &dense_[static_cast<size_t>(start & ~kDenseRow) * num_classes_];
-          for (int c = 0; c < num_classes_; ++c) scores[c] += w[c];
+          const int16_t* w = &dense_[static_cast<size_t>(start & ~kDenseRow) * num_classes_];
+          for (int c = 0; c < num_classes_; ++c) scores[c] += w[c] * scale_;
           continue;
         }
         const uint32_t end = start + 1 + packed_[start].cls;
@@ -99,8 +99,8 @@ class LinearModel {
   // where its row starts in packed_; 0 = empty). A row is a header entry holding the
   // count in `cls`, then (class, 16-bit weight) entries. A row with weights for a
   // quarter of the classes or more is dense instead: `start` is kDenseRow | its index
-  // in dense_, which holds num_classes_ products weight * scale_ per row (0 for the
-  // classes it has no weight for), added with vector instructions. Most of the weights
+  // in dense_, which holds num_classes_ 16-bit weights per row (0 for the classes it has
+  // no weight for), added with vector instructions. Most of the weights
   // a sentence adds are in such rows (tag and label features).
   static constexpr uint32_t kDenseRow = 0x80000000u;
   struct Slot {
@@ -125,7 +125,7 @@ class LinearModel {
   // The scoring table built from them.
   std::vector<Slot> slots_;
   std::vector<Entry> packed_;
-  std::vector<float> dense_;
+  std::vector<int16_t> dense_;
   float scale_ = 1.0f;
   size_t mask_ = 0;
 };
