@@ -55,6 +55,8 @@ class LinearModel {
     // find the rows (prefetching them), then add the weights.
     constexpr size_t kChunk = 256;
     uint32_t rows[kChunk];
+    const float scale = scale_;  // locals: stores to scores[] cannot change them
+    const int num_classes = num_classes_;
     for (size_t base = 0; base < n; base += kChunk) {
       const size_t m = std::min(kChunk, n - base);
       for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots_[feats[base + i] & mask_]);
@@ -77,11 +79,11 @@ class LinearModel {
         if (start & kDenseRow) {
           // A weight of 0 adds +0.0f, which leaves every sum as it was.
           const int16_t* w = &dense_[static_cast<size_t>(start & ~kDenseRow) * num_classes_];
-          for (int c = 0; c < num_classes_; ++c) scores[c] += w[c] * scale_;
+          for (int c = 0; c < num_classes; ++c) scores[c] += w[c] * scale;
           continue;
         }
         const uint32_t end = start + 1 + packed_[start].cls;
-        for (uint32_t k = start + 1; k < end; ++k) scores[packed_[k].cls] += packed_[k].w * scale_;
+        for (uint32_t k = start + 1; k < end; ++k) scores[packed_[k].cls] += packed_[k].w * scale;
       }
     }
   }
