@@ -61,6 +61,7 @@ class PosTagger {
     std::string upos, xpos;
   };
   friend class TaggerFeatures;
+  // Tag() and TagAll(): sentences[0, count), pass by pass.
   void TagSentences(Sentence* sentences, size_t count) const;
 
   std::vector<Class> classes_;
