@@ -256,7 +256,12 @@ void Decode(const TaggerFeatures& feats, size_t len, const Scorer& score,
 void PosTagger::Tag(Sentence* sentence) const { TagSentences(sentence, 1); }
 
 void PosTagger::TagAll(std::vector<Sentence>* sentences) const {
-  TagSentences(sentences->data(), sentences->size());
+  // In blocks, so that the features kept between the passes stay small (about 100 bytes
+  // a word) however long the document.
+  constexpr size_t kBlock = 256;
+  for (size_t k = 0; k < sentences->size(); k += kBlock) {
+    TagSentences(sentences->data() + k, std::min(kBlock, sentences->size() - k));
+  }
 }
 
 void PosTagger::TagSentences(Sentence* sentences, size_t count) const {

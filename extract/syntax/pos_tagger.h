@@ -44,8 +44,8 @@ class PosTagger {
   base::Status Save(std::ostream& out) const;
   // Sets Token::upos and Token::xpos of every token in `sentence`.
   void Tag(Sentence* sentence) const;
-  // The same for every sentence, faster for many: the first pass runs over all of them,
-  // then the second, so that each pass's weights stay in the cache.
+  // The same for every sentence, faster for many: the first pass runs over a block of
+  // them, then the second, so that each pass's weights stay in the cache.
   void TagAll(std::vector<Sentence>* sentences) const;
 
   const ModelMetadata& metadata() const { return metadata_; }
