@@ -300,11 +300,29 @@ struct ActionSpace {
   }
 };
 
+// The legal action of highest score, the first of equal ones. For parsing; training
+// uses IsLegal() action by action.
 int Best(const ActionSpace& as, const State& st, const float* scores) {
   int best = -1;
-  for (int a = 0; a < as.size(); ++a) {
-    if (!as.IsLegal(st, a)) continue;
+  auto consider = [&](int a) {
     if (best < 0 || scores[a] > scores[best]) best = a;
+  };
+  // The legal actions by range, in increasing order as IsLegal() would pass them.
+  const int lefts = 1, rights = 1 + as.num_labels;
+  if (st.CanShift()) consider(0);
+  if (st.CanLeft()) {
+    for (int l = 0; l < as.num_labels; ++l) {
+      if (l != as.root_label) consider(lefts + l);
+    }
+  }
+  if (st.CanRight()) {
+    if (st.RightIsRoot()) {
+      consider(rights + as.root_label);
+    } else {
+      for (int l = 0; l < as.num_labels; ++l) {
+        if (l != as.root_label) consider(rights + l);
+      }
+    }
   }
   return best;
 }
