@@ -119,6 +119,14 @@ std::string NameCase(std::string_view s) {
   return out;
 }
 
+void AsciiLowerInto(std::string_view s, std::string* out) {
+  out->resize(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    (*out)[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+}
+
 uint64_t StableHash64(std::string_view s) {
   uint64_t h = 14695981039346656037ull;
   for (unsigned char c : s) {

@@ -24,6 +24,8 @@ std::string MakeEntityId(std::string_view type_name, std::string_view canonical_
 
 // Lowercase of ASCII letters only; other bytes unchanged.
 std::string AsciiLower(std::string_view s);
+// The same into `out` (replacing its content), reusing its capacity: for hot loops.
+void AsciiLowerInto(std::string_view s, std::string* out);
 
 // A name written in capitals as a name is usually written: the first letter of each word
 // (after a space, hyphen or apostrophe) kept, the rest lower case, Latin-1 letters

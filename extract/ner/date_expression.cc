@@ -33,6 +33,7 @@ int MonthOf(const Token& t, const std::string& w) {
                                        "jul", "aug", "sep", "oct", "nov", "dec"};
   if (w.size() < 3 || w.size() > 9) return 0;
   for (int m = 0; m < 12; ++m) {
+    if (w[0] != kNames[m][0]) continue;  // cheap: most words are rejected here
     if (w == kNames[m]) return (m == 2 || m == 4) && !Capitalised(t.text) ? 0 : m + 1;
     if (w == kShort[m] || (m == 8 && w == "sept")) return Capitalised(t.text) ? m + 1 : 0;
   }

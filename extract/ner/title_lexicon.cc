@@ -46,6 +46,9 @@ base::Result<std::unique_ptr<TitleLexicon>> TitleLexicon::Load(std::istream& in,
     phrase.kinds |= bit;
     if (bit == kHead) phrase.predicate = line.fields[2];
     lexicon->max_words_ = std::max(lexicon->max_words_, 1 + static_cast<int>(std::count(key.begin(), key.end(), ' ')));
+    for (size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1)) {
+      lexicon->suffixes_.insert(key.substr(space + 1));
+    }
   }
   return lexicon;
 }
@@ -63,6 +66,7 @@ const TitleLexicon::Phrase* TitleLexicon::PhraseEndingAt(const std::vector<Token
       best = &it->second;
       *first = k;
     }
+    if (!suffixes_.count(key)) break;  // no longer phrase ends in these words
     int prev = k - 1;
     while (prev >= 0 && IsJoiner(tokens[prev]) && folded[prev].empty()) --prev;
     if (prev < 0 || folded[prev].empty()) break;

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "base/status.h"
@@ -54,6 +55,10 @@ class TitleLexicon {
                                uint8_t kinds, int* first) const;
 
   std::unordered_map<std::string, Phrase> phrases_;  // folded phrase -> kinds
+  // The proper word suffixes of the phrases ("minister" and "prime minister" of
+  // "deputy prime minister"): a phrase ending in words that are none of these cannot
+  // grow leftwards into a title, so PhraseEndingAt stops there.
+  std::unordered_set<std::string> suffixes_;
   int max_words_ = 1;
 };
 

@@ -39,11 +39,16 @@ Document Analyzer::Analyze(std::string text) const {
 }
 
 void Analyzer::AnalyzeSentences(std::vector<Sentence>* sentences) const {
+  // Stage by stage over all sentences rather than sentence by sentence: the tagger's and
+  // the parser's weight tables (about 15 MB each) then take turns in the cache instead
+  // of evicting each other at every sentence. Each stage reads only the sentence it
+  // works on, so the results are the same.
+  tagger_->TagAll(sentences);
   for (Sentence& s : *sentences) {
-    if (s.tokens.empty()) continue;
-    tagger_->Tag(&s);
-    lemmatizer_->Lemmatize(&s);
-    parser_->Parse(&s);
+    if (!s.tokens.empty()) lemmatizer_->Lemmatize(&s);
+  }
+  for (Sentence& s : *sentences) {
+    if (!s.tokens.empty()) parser_->Parse(&s);
   }
 }
 

@@ -279,6 +279,16 @@ struct ActionSpace {
     if (!st.CanRight()) return false;
     return (a - 1 - num_labels == root_label) == st.RightIsRoot();
   }
+  // The action when it is the only legal one (SHIFT onto a stack holding only ROOT;
+  // RIGHT onto ROOT when the buffer is empty and one word is left), else -1. Scoring
+  // such a state cannot change the decision, so Parse() skips it.
+  int Forced(const State& st) const {
+    if (st.CanShift() && !st.CanLeft() && !st.CanRight()) return 0;
+    if (!st.CanShift() && !st.CanLeft() && st.CanRight() && st.RightIsRoot()) {
+      return 1 + num_labels + root_label;
+    }
+    return -1;
+  }
   void Apply(State* st, int a) const {
     if (a == 0) {
       st->Shift();
@@ -290,11 +300,29 @@ struct ActionSpace {
   }
 };
 
+// The legal action of highest score, the first of equal ones. For parsing; training
+// uses IsLegal() action by action.
 int Best(const ActionSpace& as, const State& st, const float* scores) {
   int best = -1;
-  for (int a = 0; a < as.size(); ++a) {
-    if (!as.IsLegal(st, a)) continue;
+  auto consider = [&](int a) {
     if (best < 0 || scores[a] > scores[best]) best = a;
+  };
+  // The legal actions by range, in increasing order as IsLegal() would pass them.
+  const int lefts = 1, rights = 1 + as.num_labels;
+  if (st.CanShift()) consider(0);
+  if (st.CanLeft()) {
+    for (int l = 0; l < as.num_labels; ++l) {
+      if (l != as.root_label) consider(lefts + l);
+    }
+  }
+  if (st.CanRight()) {
+    if (st.RightIsRoot()) {
+      consider(rights + as.root_label);
+    } else {
+      for (int l = 0; l < as.num_labels; ++l) {
+        if (l != as.root_label) consider(rights + l);
+      }
+    }
   }
   return best;
 }
@@ -307,8 +335,9 @@ SentenceAtoms MakeAtoms(const Sentence& s, const std::map<std::string, uint32_t>
   a.tag.resize(n + 1);
   a.upos.resize(n + 1);
   a.suffix.resize(n + 1);
+  std::string lower;  // reused: no allocation per token
   for (size_t i = 0; i < n; ++i) {
-    const std::string lower = base::AsciiLower(s.tokens[i].text);
+    base::AsciiLowerInto(s.tokens[i].text, &lower);
     a.word[i] = base::StableHash64(lower);
     a.suffix[i] = base::StableHash64(std::string_view(lower).substr(lower.size() > 3 ? lower.size() - 3 : 0)) + 3;
     auto it = tag_ids.find(s.tokens[i].xpos);
@@ -380,6 +409,10 @@ void DependencyParser::Parse(Sentence* sentence) const {
   uint64_t f[kMaxFeatures];
   State st(n);
   while (!st.Terminal()) {
+    if (const int forced = as.Forced(st); forced >= 0) {
+      as.Apply(&st, forced);
+      continue;
+    }
     const size_t nf = ExtractFeatures(st, atoms, f);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model_.Score(f, nf, scores.data());

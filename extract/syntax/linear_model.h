@@ -46,14 +46,17 @@ class LinearModel {
   size_t num_features() const { return keys_.size(); }
   size_t num_weights() const { return cls_.size(); }
 
-  // scores[c] += weight(f, c) for every feature f in feats[0, n). REQUIRES: scores has
-  // num_classes() entries.
+  // scores[c] += weight(f, c) for every feature f in feats[0, n), feature by feature in
+  // that order (so every class sums the same floats in the same order, whatever the
+  // layout of the rows). REQUIRES: scores has num_classes() entries.
   void Score(const uint64_t* feats, size_t n, float* scores) const {
     if (slots_.empty()) return;
     // Three sweeps so that the memory loads of all features overlap: prefetch the slots,
     // find the rows (prefetching them), then add the weights.
     constexpr size_t kChunk = 256;
     uint32_t rows[kChunk];
+    const float scale = scale_;  // locals: stores to scores[] cannot change them
+    const int num_classes = num_classes_;
     for (size_t base = 0; base < n; base += kChunk) {
       const size_t m = std::min(kChunk, n - base);
       for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots_[feats[base + i] & mask_]);
@@ -65,7 +68,7 @@ class LinearModel {
         while (slots_[s].start != 0) {
           if (slots_[s].check == check) {
             rows[found++] = slots_[s].start;
-            __builtin_prefetch(&packed_[slots_[s].start]);
+            if (!(slots_[s].start & kDenseRow)) __builtin_prefetch(&packed_[slots_[s].start]);
             break;
           }
           s = (s + 1) & mask_;
@@ -73,8 +76,14 @@ class LinearModel {
       }
       for (size_t r = 0; r < found; ++r) {
         const uint32_t start = rows[r];
+        if (start & kDenseRow) {
+          // A weight of 0 adds +0.0f, which leaves every sum as it was.
+          const int16_t* w = &dense_[static_cast<size_t>(start & ~kDenseRow) * num_classes_];
+          for (int c = 0; c < num_classes; ++c) scores[c] += w[c] * scale;
+          continue;
+        }
         const uint32_t end = start + 1 + packed_[start].cls;
-        for (uint32_t k = start + 1; k < end; ++k) scores[packed_[k].cls] += packed_[k].w * scale_;
+        for (uint32_t k = start + 1; k < end; ++k) scores[packed_[k].cls] += packed_[k].w * scale;
       }
     }
   }
@@ -90,7 +99,12 @@ class LinearModel {
  private:
   // The lookup table: an open-addressing slot per feature (upper key bits to check, and
   // where its row starts in packed_; 0 = empty). A row is a header entry holding the
-  // count in `cls`, then (class, 16-bit weight) entries.
+  // count in `cls`, then (class, 16-bit weight) entries. A row with weights for a
+  // quarter of the classes or more is dense instead: `start` is kDenseRow | its index
+  // in dense_, which holds num_classes_ 16-bit weights per row (0 for the classes it has
+  // no weight for), added with vector instructions. Most of the weights
+  // a sentence adds are in such rows (tag and label features).
+  static constexpr uint32_t kDenseRow = 0x80000000u;
   struct Slot {
     uint32_t check = 0;
     uint32_t start = 0;
@@ -99,7 +113,10 @@ class LinearModel {
     uint16_t cls;
     int16_t w;
   };
-  void BuildIndex();
+  // Builds slots_ and packed_ from the rows. `quantized`, when set, holds the weights as
+  // stored in a file (w_[k] == quantized[k] * quantized_scale): used as they are when
+  // the scale comes out the same, which spares a rounding per weight at load.
+  void BuildIndex(const int16_t* quantized = nullptr, float quantized_scale = 0.0f);
 
   int num_classes_ = 0;
   // Rows as trained (sorted keys), kept for Save() and Pruned().
@@ -110,6 +127,7 @@ class LinearModel {
   // The scoring table built from them.
   std::vector<Slot> slots_;
   std::vector<Entry> packed_;
+  std::vector<int16_t> dense_;
   float scale_ = 1.0f;
   size_t mask_ = 0;
 };

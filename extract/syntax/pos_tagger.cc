@@ -21,8 +21,9 @@ uint64_t Hash(std::string_view s) { return base::StableHash64(s); }
 
 // Word shape: X for upper case, x for lower, d for digit, other bytes as they are (non-
 // ASCII as 'u'); runs longer than two are cut ("Xxxxx" -> "Xxx" is "Xxx" -> "Xx").
-std::string Shape(std::string_view w) {
-  std::string out;
+// Written into `out`, reusing its capacity.
+void ShapeInto(std::string_view w, std::string* out) {
+  out->clear();
   char last = 0;
   int run = 0;
   for (unsigned char c : w) {
@@ -41,9 +42,8 @@ std::string Shape(std::string_view w) {
     }
     run = s == last ? run + 1 : 1;
     last = s;
-    if (run <= 2) out.push_back(s);
+    if (run <= 2) out->push_back(s);
   }
-  return out;
 }
 
 struct Atoms {
@@ -51,13 +51,16 @@ struct Atoms {
   uint64_t lex = 0;  // the word's ambiguity class in the lexicon (0: unknown)
 };
 
-Atoms MakeAtoms(std::string_view form) {
-  const std::string lower = base::AsciiLower(form);
-  const std::string_view l(lower);
+// The atoms of `form`; `lower` and `shape` are scratch buffers, reused across words so
+// that a sentence costs no allocation per word.
+Atoms MakeAtoms(std::string_view form, std::string* lower, std::string* shape) {
+  base::AsciiLowerInto(form, lower);
+  ShapeInto(form, shape);
+  const std::string_view l(*lower);
   Atoms a;
   a.lower = Hash(l);
   a.form = Hash(form);
-  a.shape = Hash(Shape(form));
+  a.shape = Hash(*shape);
   auto suffix = [&](size_t n) { return Hash(l.substr(l.size() > n ? l.size() - n : 0)) + n; };
   auto prefix = [&](size_t n) { return Hash(l.substr(0, n)) + 7 * n; };
   a.s1 = suffix(1);
@@ -70,6 +73,11 @@ Atoms MakeAtoms(std::string_view form) {
   const size_t dash = l.rfind('-');
   a.hyph = dash != std::string_view::npos && dash + 1 < l.size() ? Hash(l.substr(dash + 1)) : 0;
   return a;
+}
+
+Atoms MakeAtoms(std::string_view form) {
+  std::string lower, shape;
+  return MakeAtoms(form, &lower, &shape);
 }
 
 const Atoms& Padding(int which) {
@@ -113,18 +121,26 @@ std::unordered_map<uint64_t, uint64_t> BuildLexicon(const std::vector<Sentence>&
 
 }  // namespace
 
-// Feature extraction shared by tagging and training.
+// Feature extraction shared by tagging and training, and each word's class in the tag
+// dictionary (looked up once for both passes).
 class TaggerFeatures {
  public:
-  TaggerFeatures(const Sentence& s, const std::unordered_map<uint64_t, uint64_t>& lexicon) {
+  TaggerFeatures(const Sentence& s, const std::unordered_map<uint64_t, uint64_t>& lexicon,
+                 const std::unordered_map<std::string, uint16_t>& dict) {
     atoms_.reserve(s.tokens.size());
+    dict_class_.reserve(s.tokens.size());
+    std::string lower, shape;
     for (const auto& t : s.tokens) {
-      atoms_.push_back(MakeAtoms(t.text));
+      atoms_.push_back(MakeAtoms(t.text, &lower, &shape));
       if (auto it = lexicon.find(atoms_.back().lower); it != lexicon.end()) {
         atoms_.back().lex = it->second;
       }
+      auto it = dict.find(t.text);
+      dict_class_.push_back(it == dict.end() ? kNoClass : it->second);
     }
   }
+  // The class of word i in the tag dictionary, or kNoClass.
+  uint16_t DictClass(size_t i) const { return dict_class_[i]; }
   const Atoms& At(int i) const {
     if (i < 0) return Padding(-1);
     if (i >= static_cast<int>(atoms_.size())) return Padding(1);
@@ -201,6 +217,7 @@ class TaggerFeatures {
 
  private:
   std::vector<Atoms> atoms_;
+  std::vector<uint16_t> dict_class_;
 };
 
 namespace {
@@ -209,7 +226,6 @@ namespace {
 // is set, also updates the trainer on each mistake.
 template <typename Scorer>
 void Decode(const TaggerFeatures& feats, size_t len, const Scorer& score,
-            const std::unordered_map<std::string, uint16_t>& dict, const Sentence& s,
             const std::vector<uint16_t>* first, size_t num_classes, std::vector<uint16_t>* out,
             PerceptronTrainer* trainer = nullptr, const std::vector<uint16_t>* gold = nullptr) {
   std::vector<float> scores(num_classes);
@@ -217,10 +233,9 @@ void Decode(const TaggerFeatures& feats, size_t len, const Scorer& score,
   uint32_t t1 = kNoClass, t2 = kNoClass;
   out->resize(len);
   for (size_t i = 0; i < len; ++i) {
-    uint32_t best = 0;
-    if (auto it = dict.find(s.tokens[i].text); it != dict.end()) {
-      best = it->second;
-    } else {
+    uint32_t best = feats.DictClass(i);
+    if (best == kNoClass) {
+      best = 0;
       const size_t n = feats.Extract(static_cast<int>(i), t1, t2, first, f);
       std::fill(scores.begin(), scores.end(), 0.0f);
       score(f, n, scores.data());
@@ -238,20 +253,39 @@ void Decode(const TaggerFeatures& feats, size_t len, const Scorer& score,
 
 }  // namespace
 
-void PosTagger::Tag(Sentence* sentence) const {
-  const size_t len = sentence->tokens.size();
-  TaggerFeatures feats(*sentence, lexicon_);
-  auto score1 = [&](const uint64_t* f, size_t n, float* sc) { model_.Score(f, n, sc); };
-  std::vector<uint16_t> tags;
-  Decode(feats, len, score1, tag_dict_, *sentence, nullptr, classes_.size(), &tags);
-  if (second_.num_features() > 0) {
-    const std::vector<uint16_t> first = tags;
-    auto score2 = [&](const uint64_t* f, size_t n, float* sc) { second_.Score(f, n, sc); };
-    Decode(feats, len, score2, tag_dict_, *sentence, &first, classes_.size(), &tags);
+void PosTagger::Tag(Sentence* sentence) const { TagSentences(sentence, 1); }
+
+void PosTagger::TagAll(std::vector<Sentence>* sentences) const {
+  // In blocks, so that the features kept between the passes stay small (about 100 bytes
+  // a word) however long the document.
+  constexpr size_t kBlock = 256;
+  for (size_t k = 0; k < sentences->size(); k += kBlock) {
+    TagSentences(sentences->data() + k, std::min(kBlock, sentences->size() - k));
   }
-  for (size_t i = 0; i < len; ++i) {
-    sentence->tokens[i].upos = classes_[tags[i]].upos;
-    sentence->tokens[i].xpos = classes_[tags[i]].xpos;
+}
+
+void PosTagger::TagSentences(Sentence* sentences, size_t count) const {
+  std::vector<TaggerFeatures> feats;
+  feats.reserve(count);
+  std::vector<std::vector<uint16_t>> tags(count);
+  auto score1 = [&](const uint64_t* f, size_t n, float* sc) { model_.Score(f, n, sc); };
+  for (size_t k = 0; k < count; ++k) {
+    feats.emplace_back(sentences[k], lexicon_, tag_dict_);
+    Decode(feats[k], sentences[k].tokens.size(), score1, nullptr, classes_.size(), &tags[k]);
+  }
+  if (second_.num_features() > 0) {
+    auto score2 = [&](const uint64_t* f, size_t n, float* sc) { second_.Score(f, n, sc); };
+    std::vector<uint16_t> first;
+    for (size_t k = 0; k < count; ++k) {
+      first.swap(tags[k]);
+      Decode(feats[k], sentences[k].tokens.size(), score2, &first, classes_.size(), &tags[k]);
+    }
+  }
+  for (size_t k = 0; k < count; ++k) {
+    for (size_t i = 0; i < tags[k].size(); ++i) {
+      sentences[k].tokens[i].upos = classes_[tags[k][i]].upos;
+      sentences[k].tokens[i].xpos = classes_[tags[k][i]].xpos;
+    }
   }
 }
 
@@ -304,7 +338,7 @@ std::unique_ptr<PosTagger> PosTagger::Train(const std::vector<Sentence>& train,
           BuildLexicon(train, gold, [k](size_t si) { return si % kLexiconFolds != k; }));
     }
     for (size_t si = 0; si < train.size(); ++si) {
-      features.emplace_back(train[si], fold_lexicons[si % kLexiconFolds]);
+      features.emplace_back(train[si], fold_lexicons[si % kLexiconFolds], tagger->tag_dict_);
     }
   }
   const size_t num_classes = tagger->classes_.size();
@@ -321,8 +355,8 @@ std::unique_ptr<PosTagger> PosTagger::Train(const std::vector<Sentence>& train,
       size_t correct = 0, total = 0;
       for (size_t si : order) {
         auto score = [&](const uint64_t* f, size_t n, float* sc) { trainer.Score(f, n, sc); };
-        Decode(features[si], train[si].tokens.size(), score, tagger->tag_dict_, train[si],
-               first ? &(*first)[si] : nullptr, num_classes, &out, &trainer, &gold[si]);
+        Decode(features[si], train[si].tokens.size(), score, first ? &(*first)[si] : nullptr,
+               num_classes, &out, &trainer, &gold[si]);
         for (size_t i = 0; i < out.size(); ++i) correct += out[i] == gold[si][i];
         total += out.size();
       }
@@ -348,8 +382,7 @@ std::unique_ptr<PosTagger> PosTagger::Train(const std::vector<Sentence>& train,
       const LinearModel fold_model = train_pass(rest, nullptr, "fold");
       auto score = [&](const uint64_t* f, size_t n, float* sc) { fold_model.Score(f, n, sc); };
       for (size_t i = k; i < train.size(); i += k_folds) {
-        Decode(features[i], train[i].tokens.size(), score, tagger->tag_dict_, train[i], nullptr,
-               num_classes, &first[i]);
+        Decode(features[i], train[i].tokens.size(), score, nullptr, num_classes, &first[i]);
       }
     }
     tagger->second_ = train_pass(all, &first, "pass 2");

@@ -44,6 +44,9 @@ class PosTagger {
   base::Status Save(std::ostream& out) const;
   // Sets Token::upos and Token::xpos of every token in `sentence`.
   void Tag(Sentence* sentence) const;
+  // The same for every sentence, faster for many: the first pass runs over a block of
+  // them, then the second, so that each pass's weights stay in the cache.
+  void TagAll(std::vector<Sentence>* sentences) const;
 
   const ModelMetadata& metadata() const { return metadata_; }
   ModelMetadata& mutable_metadata() { return metadata_; }
@@ -58,6 +61,8 @@ class PosTagger {
     std::string upos, xpos;
   };
   friend class TaggerFeatures;
+  // Tag() and TagAll(): sentences[0, count), pass by pass.
+  void TagSentences(Sentence* sentences, size_t count) const;
 
   std::vector<Class> classes_;
   std::unordered_map<std::string, uint16_t> tag_dict_;  // frequent unambiguous forms

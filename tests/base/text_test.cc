@@ -35,6 +35,14 @@ TEST_CASE("MakeEntityId: stable ids from type and name", "[base]") {
   CHECK(MakeEntityId("PERSON", "Donald Trump") == MakeEntityId("PERSON", "donald  trump"));
 }
 
+TEST_CASE("AsciiLowerInto: the same as AsciiLower, reusing the buffer", "[base]") {
+  std::string out = "a much longer previous content";
+  for (const char* s : {"Zelenskyy\xE2\x80\x99S", "", "NATO-led", "x"}) {
+    AsciiLowerInto(s, &out);
+    CHECK(out == AsciiLower(s));
+  }
+}
+
 TEST_CASE("FindInvalidUtf8: reports the first bad byte", "[base]") {
   CHECK_FALSE(FindInvalidUtf8("plain ascii").has_value());
   CHECK_FALSE(FindInvalidUtf8("curly \xE2\x80\x9Cquotes\xE2\x80\x9D").has_value());

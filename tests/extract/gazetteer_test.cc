@@ -202,6 +202,17 @@ TEST_CASE("TitleLexicon: titles before names become roles", "[extract][ner]") {
     CHECK(r.predicate.empty());
   }
   SECTION("no title") { CHECK(role("yesterday Ana Ruiz", 1).begin == -1); }
+  SECTION("a long title whose last words are no title of their own") {
+    std::istringstream in("# kg-gazetteer titles v1\nlord high admiral\thead\tadmiral_of\n");
+    auto t = TitleLexicon::Load(in, "titles.tsv");
+    REQUIRE(t.ok());
+    const std::vector<Token> tokens = Words("then Lord High Admiral Ana Ruiz");
+    const RoleMatch r = (*t)->MatchBefore(tokens, FoldTokens(tokens), 4);
+    CHECK(r.begin == 1);
+    CHECK(r.predicate == "admiral_of");
+    const std::vector<Token> other = Words("then Low High Admiral Ana Ruiz");
+    CHECK((*t)->MatchBefore(other, FoldTokens(other), 4).begin == -1);
+  }
   SECTION("a newer file version is refused") {
     std::istringstream in("# kg-gazetteer titles v9\n");
     auto t = TitleLexicon::Load(in, "titles.tsv");

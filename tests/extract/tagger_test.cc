@@ -150,3 +150,27 @@ TEST_CASE("PosTagger: the second pass trains, saves and loads", "[extract]") {
   CHECK(tags == Tags(*tagger, Tiny()));
   CHECK(tags.find("attacked/VERB/VBD") != std::string::npos);
 }
+
+TEST_CASE("PosTagger: TagAll tags as Tag does sentence by sentence", "[extract]") {
+  TaggerTrainOptions o;
+  o.epochs = 5;
+  o.second_pass_folds = 2;
+  auto tagger = PosTagger::Train(Tiny(), o);
+  // Enough sentences for several blocks, with an empty one among them.
+  std::vector<Sentence> all;
+  for (int copy = 0; copy < 200; ++copy) {
+    for (const Sentence& s : Tiny()) all.push_back(s);
+  }
+  all.insert(all.begin() + 1, Sentence());
+  std::vector<Sentence> one_by_one = all;
+  tagger->TagAll(&all);
+  for (auto& s : one_by_one) tagger->Tag(&s);
+  REQUIRE(all.size() > 600);
+  std::string batch, single;
+  for (size_t k = 0; k < all.size(); ++k) {
+    for (const auto& t : all[k].tokens) batch += t.text + "/" + t.upos + "/" + t.xpos + " ";
+    for (const auto& t : one_by_one[k].tokens) single += t.text + "/" + t.upos + "/" + t.xpos + " ";
+  }
+  CHECK(batch == single);
+  CHECK(batch.find("attacked/VERB/VBD") != std::string::npos);
+}
