@@ -91,7 +91,11 @@ Result<std::unique_ptr<Coreference>> Coreference::Load(std::istream& given_names
       d.roles = Split(f[2], '|');
     } else if (d.type == "kind" || d.type == "pair") {
       if (!ParseKind(f[2], &d.kind)) return Status::InvalidArgument(where + ": unknown kind '" + f[2] + "'");
-      if (f.size() == 4 && f[3] != "-") d.subtypes = Split(f[3], ',');
+      if (f.size() == 4 && f[3] == "named") {
+        d.named = true;
+      } else if (f.size() == 4 && f[3] != "-") {
+        d.subtypes = Split(f[3], ',');
+      }
     } else {
       return Status::InvalidArgument(where + ": unknown description type '" + d.type +
                                      "' (person-role, kind or pair)");
@@ -406,6 +410,18 @@ class CorefPass {
         country = refs_->references[r].referents[0];
       }
     }
+    // "the court", "the ministry": the latest entity whose name holds the noun, further
+    // back than other descriptions reach; without one, an institution that names itself
+    // by that noun ("named") means none, others the latest entity of their kind.
+    const std::string noun = view.Lemma(t);
+    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+      if (view.index() - it->sentence > 12) break;
+      if (it->referents.size() != 1 || it->referents[0] == skip) continue;
+      const Referent& r = refs_->referents[it->referents[0]];
+      if (d.type == "person-role" || (r.kind != d.kind && d.kind != ReferentKind::kOther)) continue;
+      if (NameHolds(r, noun)) return it->referents[0];
+    }
+    if (d.named) return -1;
     for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
       if (view.index() - it->sentence > 6) break;
       if (it->referents.size() != 1 || it->referents[0] == skip) continue;
@@ -431,6 +447,21 @@ class CorefPass {
       }
     }
     return -1;
+  }
+
+  // True when a word of the referent's name or an alias is `noun` (case-folded).
+  static bool NameHolds(const Referent& r, const std::string& noun) {
+    auto holds = [&](const std::string& name) {
+      for (const std::string& w : Split(name, ' ')) {
+        if (base::AsciiLower(w) == noun) return true;
+      }
+      return false;
+    };
+    if (holds(r.name)) return true;
+    for (const std::string& a : r.aliases) {
+      if (holds(a)) return true;
+    }
+    return false;
   }
 
   void Add(int sentence, int begin, int end, std::vector<int> referents, ReferenceSource source) {

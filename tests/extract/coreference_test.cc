@@ -127,6 +127,50 @@ TEST_CASE("Coreference: it, pleonastic it, and definite descriptions", "[extract
   CHECK(Resolved(f, 4, 3, 5) == std::vector<int>{nato});    // the alliance
 }
 
+TEST_CASE("Coreference: an institution's description takes the entity whose name holds it", "[extract][coref]") {
+  // "The Supreme Court barred the Ministry of Finance from selling the bonds to Orlan Bank.
+  //  The ministry appealed. The court ..."  with an entity for each.
+  RelationFixture f;
+  f.Parse(
+      "1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_\n"
+      "2\tSupreme\tSupreme\tPROPN\tNNP\t_\t3\tcompound\t_\t_\n"
+      "3\tCourt\tCourt\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+      "4\tbarred\tbar\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n"
+      "6\tMinistry\tMinistry\tPROPN\tNNP\t_\t4\tobj\t_\t_\n"
+      "7\tof\tof\tADP\tIN\t_\t8\tcase\t_\t_\n"
+      "8\tFinance\tFinance\tPROPN\tNNP\t_\t6\tnmod\t_\t_\n"
+      "9\tfrom\tfrom\tSCONJ\tIN\t_\t10\tmark\t_\t_\n"
+      "10\tselling\tsell\tVERB\tVBG\t_\t4\tadvcl\t_\t_\n"
+      "11\tbonds\tbond\tNOUN\tNNS\t_\t10\tobj\t_\t_\n"
+      "12\tto\tto\tADP\tIN\t_\t13\tcase\t_\t_\n"
+      "13\tOrlan\tOrlan\tPROPN\tNNP\t_\t10\tobl\t_\t_\n"
+      "14\tBank\tBank\tPROPN\tNNP\t_\t13\tflat\t_\t_\n"
+      "15\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n"
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tministry\tministry\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+      "3\tappealed\tappeal\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tcourt\tcourt\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+      "3\tagreed\tagree\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tcommission\tcommission\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+      "3\tobjected\tobject\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int court = f.Add("Supreme Court", ReferentKind::kOrg);
+  const int ministry = f.Add("Ministry of Finance", ReferentKind::kOrg);
+  const int bank = f.Add("Orlan Bank", ReferentKind::kOrg);
+  f.Ref(0, 1, 3, {court});
+  f.Ref(0, 5, 8, {ministry});
+  f.Ref(0, 12, 14, {bank});
+  Coref().Resolve(f.doc, &f.refs);
+  CHECK(Resolved(f, 1, 0, 2) == std::vector<int>{ministry});  // not the bank named last
+  CHECK(Resolved(f, 2, 0, 2) == std::vector<int>{court});
+  CHECK(Resolved(f, 3, 0, 2).empty());  // no commission was named: not some other body
+}
+
 TEST_CASE("Coreference: lexicon files are versioned", "[extract][coref]") {
   std::istringstream names("# kg-coref given-names v9\n");
   std::istringstream desc("# kg-coref descriptions v1\n");
