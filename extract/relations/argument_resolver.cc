@@ -30,7 +30,8 @@ bool IsActorProxyNoun(const std::string& lemma) {
       "representative", "counterpart", "mission",   "state",     "people",      "public",
       "economy",        "company",    "firm",       "bank",      "industry",    "producer",
       "ship",           "vessel",     "boat",       "warship",   "helicopter",  "tank",
-      "regulator",      "authorities", "forces",    "troops",    "officials",   "media"};
+      "regulator",      "authorities", "forces",    "troops",    "officials",   "media",
+      "chief",          "board",      "spokesperson"};
   return kProxies.count(lemma) > 0;
 }
 

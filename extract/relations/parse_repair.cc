@@ -141,6 +141,17 @@ void DuplicateSubjects(Sentence* s) {
             tokens[i].deprel = "compound";
           }
         }
+      } else if (tokens[first].upos == "PROPN" && tokens[later].upos == "NOUN") {
+        // "A Coast Guard (CCG) ship collided": a name right before a common noun
+        // qualifies it, when nothing but the name's own words stands between them.
+        bool adjacent = true;
+        for (int i = first + 1; i < later; ++i) adjacent = adjacent && (Dominates(*s, first, i) || tokens[i].head == later);
+        if (!adjacent) continue;
+        tokens[first].head = later;
+        tokens[first].deprel = "compound";
+        for (int i = 0; i < first; ++i) {  // "A" belongs to the noun phrase's head
+          if (tokens[i].head == first && Base(tokens[i].deprel) == "det") tokens[i].head = later;
+        }
       }
     }
   }
@@ -276,7 +287,17 @@ void MainClauseFromParticiple(Sentence* s) {
   for (int v = root + 1; v < n; ++v) {
     if (tokens[v].head != root || Base(tokens[v].deprel) != "acl" || tokens[v].deprel == "acl:relcl") continue;
     if (tokens[v].upos != "VERB" || (tokens[v].xpos != "VBN" && tokens[v].xpos != "VBD")) continue;
-    if (HasChild(*s, v, "nsubj") || HasChild(*s, v, "aux") || HasChild(*s, v, "mark") || !HasChild(*s, v, "obj")) continue;
+    if (HasChild(*s, v, "nsubj") || HasChild(*s, v, "aux") || HasChild(*s, v, "mark")) continue;
+    // The object may have been taken for an oblique without a preposition ("the chief
+    // condemned(acl) the use(obl:agent) of force").
+    int object = -1;
+    for (int t = v + 1; t < n && object < 0; ++t) {
+      if (tokens[t].head != v) continue;
+      const std::string_view rel = Base(tokens[t].deprel);
+      if (rel == "obj" || (rel == "obl" && IsNominal(tokens[t]) && !HasChild(*s, t, "case"))) object = t;
+    }
+    if (object < 0) continue;
+    tokens[object].deprel = "obj";
     tokens[v].head = -1;
     tokens[v].deprel = "root";
     tokens[v].xpos = "VBD";
@@ -289,6 +310,29 @@ void MainClauseFromParticiple(Sentence* s) {
   }
 }
 
+
+// "condemned the use of force and called on X": a finite verb coordinated with a noun
+// is coordinated with the verb that noun is an argument of.
+void VerbsCoordinatedWithNouns(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int c = 0; c < n; ++c) {
+    Token& verb = tokens[c];
+    if (Base(verb.deprel) != "conj" || verb.upos != "VERB" || !IsFinite(*s, c)) continue;
+    if (HasChild(*s, c, "nsubj") || HasChild(*s, c, "csubj")) continue;
+    const int noun = verb.head;
+    if (noun < 0 || noun > c || !IsNominal(tokens[noun])) continue;
+    const std::string_view rel = Base(tokens[noun].deprel);
+    if (rel != "obj" && rel != "obl" && rel != "nmod") continue;
+    int v = tokens[noun].head;
+    while (v >= 0 && tokens[v].upos != "VERB" && (Base(tokens[v].deprel) == "obj" || Base(tokens[v].deprel) == "nmod" ||
+                                                  Base(tokens[v].deprel) == "obl")) {
+      v = tokens[v].head;
+    }
+    if (v < 0 || tokens[v].upos != "VERB" || Dominates(*s, c, v)) continue;
+    verb.head = v;
+  }
+}
 
 // "Two soldiers were wounded by troops" tagged as be + adjective: a past-participle
 // adjective with a copula is a passive verb; a "by" phrase right after it that the parser
@@ -451,6 +495,7 @@ void ConsolidatePhrases(Sentence* sentence, const std::vector<std::pair<int, int
 void RepairParse(Sentence* sentence, const std::function<bool(const std::string&)>& is_reporting) {
   ChildrenOfPunctuation(sentence);
   MainClauseFromParticiple(sentence);
+  VerbsCoordinatedWithNouns(sentence);
   AdjectivalPassives(sentence);
   DuplicateSubjects(sentence);
   RelativeClauseClosure(sentence);

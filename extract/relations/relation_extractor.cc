@@ -118,8 +118,37 @@ class SentenceWorker {
 
  private:
   // --- clauses -------------------------------------------------------------------------
-  void Clause(int v) {
+  // The lemma of verb `v` as the lexicon knows it: the tagger's lemma, else a regular
+  // inflection of the form stripped ("collided" -> "collide", "rammed" -> "ram") when
+  // the lemmatizer got an unseen form wrong.
+  std::string VerbLemma(int v) const {
     const std::string lemma = view_.Lemma(v);
+    if (lexicon_.Verb(lemma) != nullptr) return lemma;
+    const std::string form = view_.LowerForm(v);
+    auto ends = [&](const char* suffix) {
+      const size_t n = std::char_traits<char>::length(suffix);
+      return form.size() > n + 2 && form.compare(form.size() - n, n, suffix) == 0;
+    };
+    std::vector<std::string> candidates;
+    auto stem = [&](size_t cut) {
+      const std::string base = form.substr(0, form.size() - cut);
+      candidates.push_back(base);
+      candidates.push_back(base + "e");
+      if (base.size() >= 3 && base.back() == base[base.size() - 2]) candidates.push_back(base.substr(0, base.size() - 1));
+    };
+    if (ends("ied")) candidates.push_back(form.substr(0, form.size() - 3) + "y");
+    if (ends("ed")) stem(2);
+    if (ends("ing")) stem(3);
+    if (ends("es")) candidates.push_back(form.substr(0, form.size() - 2));
+    if (ends("s")) candidates.push_back(form.substr(0, form.size() - 1));
+    for (const std::string& c : candidates) {
+      if (lexicon_.Verb(c) != nullptr) return c;
+    }
+    return lemma;
+  }
+
+  void Clause(int v) {
+    const std::string lemma = VerbLemma(v);
     int light_noun = -1;
     const EventSense* sense = nullptr;
     for (int o : view_.ChildrenWith(v, "obj")) {
@@ -373,6 +402,17 @@ class SentenceWorker {
         }
       }
     }
+    // "Russia's invasion of Ukraine", "Beijing's harassment of fishermen": with the
+    // actor in the possessive, the "of" phrase is what the event is done to.
+    if (!sense->symmetric && !agents.empty() && targets.empty()) {
+      for (int c : view_.ChildrenWith(n, "nmod")) {
+        if (view_.CaseOf(c) != "of" || lexicon_.Noun(view_.Lemma(c)) != nullptr) continue;
+        Argument a = args_.Target(c);
+        if (a.empty()) continue;
+        Merge(a, &targets);
+        span.push_back(c);
+      }
+    }
     // "Qatar's offer of mediation between Israel and Iran": an event noun's "of" event
     // passes on its parties and targets.
     if (targets.empty() && participants.empty()) {
@@ -499,6 +539,7 @@ class SentenceWorker {
             if (const int r = ReferentStartingAt(k, &e2); r >= 0 && IsAffiliation(r)) {
               org = r;
               after = e2;
+              if (word(after) == "(" && word(after + 2) == ")") after += 3;  // "(UPA)"
             }
           }
           if (org >= 0 && closes(after)) EmitSurfaceRole(person, org, role_begin, role, pb, after - 1);
@@ -507,7 +548,10 @@ class SentenceWorker {
       // Backward: [AFFIL 's | the … of AFFIL] modifiers ROLE , PERSON
       if (pb >= 2 && word(pb - 1) == ",") {
         int j = pb - 2, org = -1, begin = 0;
-        if (const int r = ReferentEndingAt(pb - 1, &begin); r >= 0 && IsAffiliation(r)) {
+        // "the president of the Canoe Association (ICSA), X": the acronym repeats the name.
+        int name_end = pb - 1;
+        if (word(name_end - 1) == ")" && name_end >= 4 && word(name_end - 3) == "(") name_end -= 3;
+        if (const int r = ReferentEndingAt(name_end, &begin); r >= 0 && IsAffiliation(r)) {
           // "the president of the ICSA, Dmitri Varga"
           int k = begin - 1;
           if (word(k) == "the") --k;

@@ -205,3 +205,53 @@ TEST_CASE("ParseRepair: side-by-side objects are a thing and its name; a bare nm
   CHECK(t.tokens[3].deprel == "conj");
   CHECK(t.tokens[2].head == 3);
 }
+
+TEST_CASE("ParseRepair: a name subject right before a common-noun subject qualifies it", "[extract][relations]") {
+  // "A Baltic Navy (BN) frigate struck a Danish ferry." with two subjects on "struck".
+  Sentence s = Parse(
+      "1\tA\ta\tDET\tDT\t_\t3\tdet\t_\t_\n"
+      "2\tBaltic\tBaltic\tPROPN\tNNP\t_\t3\tcompound\t_\t_\n"
+      "3\tNavy\tNavy\tPROPN\tNNP\t_\t8\tnsubj\t_\t_\n"
+      "4\t(\t(\tPUNCT\t-LRB-\t_\t5\tpunct\t_\t_\n"
+      "5\tBN\tBN\tPROPN\tNNP\t_\t3\tappos\t_\t_\n"
+      "6\t)\t)\tPUNCT\t-RRB-\t_\t5\tpunct\t_\t_\n"
+      "7\tfrigate\tfrigate\tNOUN\tNN\t_\t8\tnsubj\t_\t_\n"
+      "8\tstruck\tstrike\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "9\ta\ta\tDET\tDT\t_\t11\tdet\t_\t_\n"
+      "10\tDanish\tDanish\tADJ\tJJ\t_\t11\tamod\t_\t_\n"
+      "11\tferry\tferry\tNOUN\tNN\t_\t8\tobj\t_\t_\n"
+      "12\t.\t.\tPUNCT\t.\t_\t8\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[2].head == 6);
+  CHECK(s.tokens[2].deprel == "compound");
+  CHECK(s.tokens[0].head == 6);  // "A" goes with "frigate"
+  CHECK(s.tokens[6].deprel == "nsubj");
+}
+
+TEST_CASE("ParseRepair: a participle with a caseless object heads the clause; a verb coordinated with a noun joins its verb",
+          "[extract][relations]") {
+  // "Poland's trade chief criticised the ban on grain and called on Kyiv." parsed as a
+  // noun with a participle, the object as an agent, and "called" coordinated with "ban".
+  Sentence s = Parse(
+      "1\tPoland\tPoland\tPROPN\tNNP\t_\t4\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\ttrade\ttrade\tNOUN\tNN\t_\t4\tcompound\t_\t_\n"
+      "4\tchief\tchief\tNOUN\tNN\t_\t0\troot\t_\t_\n"
+      "5\tcriticised\tcriticise\tVERB\tVBN\t_\t4\tacl\t_\t_\n"
+      "6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n"
+      "7\tban\tban\tNOUN\tNN\t_\t5\tobl:agent\t_\t_\n"
+      "8\ton\ton\tADP\tIN\t_\t9\tcase\t_\t_\n"
+      "9\tgrain\tgrain\tNOUN\tNN\t_\t7\tnmod\t_\t_\n"
+      "10\tand\tand\tCCONJ\tCC\t_\t11\tcc\t_\t_\n"
+      "11\tcalled\tcall\tVERB\tVBD\t_\t7\tconj\t_\t_\n"
+      "12\ton\ton\tADP\tIN\t_\t13\tcase\t_\t_\n"
+      "13\tKyiv\tKyiv\tPROPN\tNNP\t_\t11\tobl\t_\t_\n"
+      "14\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[4].head == -1);
+  CHECK(s.tokens[3].head == 4);
+  CHECK(s.tokens[3].deprel == "nsubj");
+  CHECK(s.tokens[6].deprel == "obj");
+  CHECK(s.tokens[10].head == 4);
+  CHECK(s.tokens[10].deprel == "conj");
+}

@@ -313,3 +313,95 @@ TEST_CASE("RelationExtractor: a plain 'said that' makes no statement edge", "[ex
   f.Ref(0, 3, 4, {iran});
   CHECK(Find(Run(f), trump, iran, {"say"}).empty());
 }
+
+TEST_CASE("RelationExtractor: a verb the lemmatizer got wrong is read from its form", "[extract][relations]") {
+  // "An Estonian ship collided with a Finnish boat." with the lemma "collid".
+  RelationFixture f;
+  f.Parse(
+      "1\tAn\ta\tDET\tDT\t_\t3\tdet\t_\t_\n"
+      "2\tEstonian\tEstonian\tADJ\tJJ\t_\t3\tamod\t_\t_\n"
+      "3\tship\tship\tNOUN\tNN\t_\t4\tnsubj\t_\t_\n"
+      "4\tcollided\tcollid\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "5\twith\twith\tADP\tIN\t_\t8\tcase\t_\t_\n"
+      "6\ta\ta\tDET\tDT\t_\t8\tdet\t_\t_\n"
+      "7\tFinnish\tFinnish\tADJ\tJJ\t_\t8\tamod\t_\t_\n"
+      "8\tboat\tboat\tNOUN\tNN\t_\t4\tobl\t_\t_\n"
+      "9\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n");
+  const int estonia = f.Add("Estonia", ReferentKind::kGpe);
+  const int finland = f.Add("Finland", ReferentKind::kGpe);
+  f.Ref(0, 1, 2, {estonia}, ReferenceSource::kDemonym);
+  f.Ref(0, 6, 7, {finland}, ReferenceSource::kDemonym);
+  const auto collide = Find(Run(f), estonia, finland, {"collide"});
+  REQUIRE(collide.size() == 1);
+  CHECK(collide[0].category == "COERCE");
+}
+
+TEST_CASE("RelationExtractor: a chief acts for its owner; possessive actor with an 'of' target; inquiries; roles before an acronym",
+          "[extract][relations]") {
+  RelationFixture f;
+  f.Parse(
+      "1\tPoland\tPoland\tPROPN\tNNP\t_\t4\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\ttrade\ttrade\tNOUN\tNN\t_\t4\tcompound\t_\t_\n"
+      "4\tchief\tchief\tNOUN\tNN\t_\t5\tnsubj\t_\t_\n"
+      "5\tcalled\tcall\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "6\ton\ton\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "7\tKyiv\tKyiv\tPROPN\tNNP\t_\t5\tobl\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_\n\n"
+      "1\tSerbia\tSerbia\tPROPN\tNNP\t_\t3\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\tblockade\tblockade\tNOUN\tNN\t_\t7\tnsubj\t_\t_\n"
+      "4\tof\tof\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "5\tKosovar\tKosovar\tADJ\tJJ\t_\t6\tamod\t_\t_\n"
+      "6\tfarms\tfarm\tNOUN\tNNS\t_\t3\tnmod\t_\t_\n"
+      "7\tcontinued\tcontinue\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_\n\n"
+      "1\tVienna\tVienna\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\topened\topen\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tan\ta\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tinquiry\tinquiry\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\tinto\tinto\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "6\tSlovak\tSlovak\tADJ\tJJ\t_\t7\tamod\t_\t_\n"
+      "7\tbanks\tbank\tNOUN\tNNS\t_\t4\tnmod\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\thead\thead\tNOUN\tNN\t_\t15\tnsubj\t_\t_\n"
+      "3\tof\tof\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "4\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n"
+      "5\tBaltic\tBaltic\tPROPN\tNNP\t_\t7\tcompound\t_\t_\n"
+      "6\tRowing\tRowing\tPROPN\tNNP\t_\t7\tcompound\t_\t_\n"
+      "7\tUnion\tUnion\tPROPN\tNNP\t_\t2\tnmod\t_\t_\n"
+      "8\t(\t(\tPUNCT\t-LRB-\t_\t9\tpunct\t_\t_\n"
+      "9\tBRU\tBRU\tPROPN\tNNP\t_\t7\tappos\t_\t_\n"
+      "10\t)\t)\tPUNCT\t-RRB-\t_\t9\tpunct\t_\t_\n"
+      "11\t,\t,\tPUNCT\t,\t_\t12\tpunct\t_\t_\n"
+      "12\tJonas\tJonas\tPROPN\tNNP\t_\t9\tappos\t_\t_\n"
+      "13\tPetraitis\tPetraitis\tPROPN\tNNP\t_\t12\tflat\t_\t_\n"
+      "14\t,\t,\tPUNCT\t,\t_\t12\tpunct\t_\t_\n"
+      "15\tresigned\tresign\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "16\t.\t.\tPUNCT\t.\t_\t15\tpunct\t_\t_\n\n");
+  const int poland = f.Add("Poland", ReferentKind::kGpe);
+  const int ukraine = f.Add("Ukraine", ReferentKind::kGpe);
+  const int serbia = f.Add("Serbia", ReferentKind::kGpe);
+  const int kosovo = f.Add("Kosovo", ReferentKind::kGpe);
+  const int austria = f.Add("Austria", ReferentKind::kGpe);
+  const int slovakia = f.Add("Slovakia", ReferentKind::kGpe);
+  const int union_ = f.Add("Baltic Rowing Union", ReferentKind::kOrg);
+  const int petraitis = f.Add("Jonas Petraitis", ReferentKind::kPerson);
+  f.Ref(0, 0, 1, {poland});
+  f.Ref(0, 6, 7, {ukraine});
+  f.Ref(1, 0, 1, {serbia});
+  f.Ref(1, 4, 5, {kosovo}, ReferenceSource::kDemonym);
+  f.Ref(2, 0, 1, {austria});
+  f.Ref(2, 5, 6, {slovakia}, ReferenceSource::kDemonym);
+  f.Ref(3, 4, 7, {union_});
+  f.Ref(3, 8, 9, {union_});
+  f.Ref(3, 11, 13, {petraitis});
+  const auto rels = Run(f);
+  CHECK(Find(rels, poland, ukraine, {"call"}).size() == 1);            // Poland's trade chief called on Kyiv
+  CHECK(Find(rels, serbia, kosovo, {"blockade"}).size() == 1);         // Serbia's blockade of Kosovar farms
+  CHECK(Find(rels, austria, slovakia, {"investigate"}).size() == 1);   // opened an inquiry into Slovak banks
+  const auto role = Find(rels, petraitis, union_, {"head_of"});         // The head of the … Union (BRU), Jonas Petraitis,
+  REQUIRE(role.size() == 1);
+  CHECK(role[0].category == "ROLE");
+}
