@@ -264,6 +264,20 @@ class CorefPass {
         return {};  // "the president of France", "the Trump administration": not anaphoric
       }
     }
+    // "commission chair Grace Phiri", "ministry officials": a bare institution noun
+    // qualifying another noun is the institution named before.
+    const bool qualifier = det < 0 && SentenceView::BaseRel(tok.deprel) == "compound" && view.head(t) > t &&
+                           view.token(view.head(t)).upos == "NOUN";
+    if (qualifier) {
+      for (const auto& [noun, d] : Matches(view, t)) {
+        if (d.type != "kind" || !d.named) continue;
+        const int found = Described(view, t, d);
+        if (found < 0) continue;
+        Add(view.index(), t, t + 1, {found}, ReferenceSource::kDescription);
+        return {found};
+      }
+      return {};
+    }
     if (det < 0 || (!group && !definite)) return {};
     const int begin = std::min(det, t);
     for (const auto& [noun, d] : Matches(view, t)) {

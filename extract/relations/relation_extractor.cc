@@ -571,6 +571,10 @@ class SentenceWorker {
           if (org < 0 && k >= 1 && IsPossessiveMark(word(k))) {
             if (const int r = ReferentEndingAt(k, &begin); r >= 0 && IsAffiliation(r)) org = r;
           }
+          // "Its president, Tom Ricard": the possessive pronoun stands for the body.
+          if (org < 0 && k >= 0 && (word(k) == "its" || word(k) == "their")) {
+            if (const int r = ReferentEndingAt(k + 1, &begin); r >= 0 && IsAffiliation(r)) org = r;
+          }
           if (org >= 0 && org != person) EmitSurfaceRole(person, org, role_begin, role, std::max(0, role_begin - 2), pe - 1);
         }
       }

@@ -190,6 +190,13 @@ int SentenceView::SubjectOf(int v, bool* passive) const {
       // "an agreement on resuming imports": a topic, not something the subject does.
       if (m == "on" || m == "about" || m == "over" || m == "regarding" || m == "concerning") return -1;
     }
+    if (base == "advcl" && kObjectControl.count(Lemma(h)) && FirstChild(v, "mark") >= 0 &&
+        LowerForm(FirstChild(v, "mark")) == "to" && FirstChild(h, "obj") >= 0) {
+      // "urged both camps to settle" with the infinitive taken for a purpose clause: the
+      // object of a verb of urging or allowing still does it.
+      is_passive = IsPassive(v);
+      return FirstChild(h, "obj");
+    }
     if (base == "conj" || base == "advcl") {
       // A coordinated or participial verb shares its head's subject; its voice is its own.
       bool head_passive = false;

@@ -171,6 +171,38 @@ TEST_CASE("Coreference: an institution's description takes the entity whose name
   CHECK(Resolved(f, 3, 0, 2).empty());  // no commission was named: not some other body
 }
 
+TEST_CASE("Coreference: a bare institution noun qualifying a title is the institution", "[extract][coref]") {
+  // "Lindqvist joined the Audit Commission. Commission chair Eva Lund resigned. Ministry
+  //  officials left."
+  RelationFixture f;
+  f.Parse(
+      "1\tLindqvist\tLindqvist\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tjoined\tjoin\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+      "4\tAudit\tAudit\tPROPN\tNNP\t_\t5\tcompound\t_\t_\n"
+      "5\tCommission\tCommission\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tCommission\tcommission\tNOUN\tNN\t_\t2\tcompound\t_\t_\n"
+      "2\tchair\tchair\tNOUN\tNN\t_\t3\tcompound\t_\t_\n"
+      "3\tEva\tEva\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+      "4\tLund\tLund\tPROPN\tNNP\t_\t3\tflat\t_\t_\n"
+      "5\tresigned\tresign\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "6\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_\n\n"
+      "1\tMinistry\tministry\tNOUN\tNN\t_\t2\tcompound\t_\t_\n"
+      "2\tofficials\tofficial\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "3\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int lindqvist = f.Add("Lindqvist", ReferentKind::kPerson);
+  const int commission = f.Add("Audit Commission", ReferentKind::kOrg);
+  const int lund = f.Add("Eva Lund", ReferentKind::kPerson);
+  f.Ref(0, 0, 1, {lindqvist});
+  f.Ref(0, 3, 5, {commission});
+  f.Ref(1, 2, 4, {lund});
+  Coref().Resolve(f.doc, &f.refs);
+  CHECK(Resolved(f, 1, 0, 1) == std::vector<int>{commission});
+  CHECK(Resolved(f, 2, 0, 1).empty());  // no ministry was named
+}
+
 TEST_CASE("Coreference: lexicon files are versioned", "[extract][coref]") {
   std::istringstream names("# kg-coref given-names v9\n");
   std::istringstream desc("# kg-coref descriptions v1\n");

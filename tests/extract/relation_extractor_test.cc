@@ -405,3 +405,38 @@ TEST_CASE("RelationExtractor: a chief acts for its owner; possessive actor with 
   REQUIRE(role.size() == 1);
   CHECK(role[0].category == "ROLE");
 }
+
+TEST_CASE("RelationExtractor: 'Its chairman, X' names the body; 'urged X to V' with V as a purpose clause", "[extract][relations]") {
+  RelationFixture f;
+  f.Parse(
+      "1\tIts\tits\tPRON\tPRP$\t_\t2\tnmod:poss\t_\t_\n"
+      "2\tchairman\tchairman\tNOUN\tNN\t_\t7\tobl\t_\t_\n"
+      "3\t,\t,\tPUNCT\t,\t_\t2\tpunct\t_\t_\n"
+      "4\tIlkka\tIlkka\tPROPN\tNNP\t_\t7\tnsubj\t_\t_\n"
+      "5\tRantanen\tRantanen\tPROPN\tNNP\t_\t4\tflat\t_\t_\n"
+      "6\t,\t,\tPUNCT\t,\t_\t7\tpunct\t_\t_\n"
+      "7\tresigned\tresign\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_\n\n"
+      "1\tOslo\tOslo\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\turged\turge\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tStockholm\tStockholm\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_\n"
+      "5\tcondemn\tcondemn\tVERB\tVB\t_\t2\tadvcl\t_\t_\n"
+      "6\tHelsinki\tHelsinki\tPROPN\tNNP\t_\t5\tobj\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int board = f.Add("Nordic Timber Board", ReferentKind::kOrg);
+  const int rantanen = f.Add("Ilkka Rantanen", ReferentKind::kPerson);
+  const int norway = f.Add("Norway", ReferentKind::kGpe);
+  const int sweden = f.Add("Sweden", ReferentKind::kGpe);
+  const int finland = f.Add("Finland", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {board}, ReferenceSource::kPronoun);
+  f.Ref(0, 3, 5, {rantanen});
+  f.Ref(1, 0, 1, {norway});
+  f.Ref(1, 2, 3, {sweden});
+  f.Ref(1, 5, 6, {finland});
+  const auto rels = Run(f);
+  CHECK(Find(rels, rantanen, board, {"chairman_of"}).size() == 1);
+  CHECK(Find(rels, norway, sweden, {"urge"}).size() == 1);
+  CHECK(Find(rels, sweden, finland, {"condemn"}).size() == 1);  // Stockholm is to condemn
+  CHECK(Find(rels, norway, finland, {"condemn"}).empty());
+}
