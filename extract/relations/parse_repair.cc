@@ -220,6 +220,32 @@ void ObliquesBeforeConjunct(Sentence* s) {
 }
 
 
+// "Hours after the deal, Castell Logistics, which made a rival offer, sued…" with the
+// relative clause hung on "Hours": a clause opened by ", which" or ", who" right after a
+// name is about that name (unless the name only completes the noun the clause is on:
+// "the head of the union, who").
+void RelativeClauseAntecedents(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int r = 0; r < n; ++r) {
+    if (tokens[r].deprel != "acl:relcl") continue;
+    int pronoun = -1;
+    for (int t = 0; t < r; ++t) {
+      const std::string w = base::AsciiLower(tokens[t].text);
+      if (tokens[t].head == r && (w == "who" || w == "which")) pronoun = t;
+    }
+    if (pronoun < 2 || tokens[pronoun - 1].text != ",") continue;
+    int np = pronoun - 2;
+    if (tokens[np].upos == "PUNCT" && tokens[np].text == ")" && np >= 3 && tokens[np - 2].text == "(") np -= 3;
+    while (np >= 0 && Base(tokens[np].deprel) == "flat" && tokens[np].head >= 0 && tokens[np].head < np) np = tokens[np].head;
+    if (np < 0 || tokens[np].upos != "PROPN") continue;
+    const int antecedent = tokens[r].head;
+    if (antecedent == np || Dominates(*s, r, np) || Dominates(*s, np, antecedent)) continue;
+    if (tokens[np].head == antecedent && Base(tokens[np].deprel) == "nmod") continue;
+    tokens[r].head = np;
+  }
+}
+
 // "Wielgosz, who heads the Front, told reporters…" parsed with "the Front" as the subject
 // of "told": a non-restrictive relative clause ends at its closing comma, so a noun inside
 // it is its verb's object, and the verb after the comma is the antecedent's.
@@ -498,6 +524,7 @@ void RepairParse(Sentence* sentence, const std::function<bool(const std::string&
   VerbsCoordinatedWithNouns(sentence);
   AdjectivalPassives(sentence);
   DuplicateSubjects(sentence);
+  RelativeClauseAntecedents(sentence);
   RelativeClauseClosure(sentence);
   AppositionsAndCoordinations(sentence);
   ObliquesBeforeConjunct(sentence);

@@ -255,3 +255,45 @@ TEST_CASE("ParseRepair: a participle with a caseless object heads the clause; a 
   CHECK(s.tokens[10].head == 4);
   CHECK(s.tokens[10].deprel == "conj");
 }
+
+TEST_CASE("ParseRepair: ', which' right after a name opens a clause about that name", "[extract][relations]") {
+  // "Days after the vote, Orlan Mining, which made a bid, sued Kestrel." with the
+  // relative clause hung on "Days".
+  Sentence s = Parse(
+      "1\tDays\tday\tNOUN\tNNS\t_\t0\troot\t_\t_\n"
+      "2\tafter\tafter\tADP\tIN\t_\t4\tcase\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tvote\tvote\tNOUN\tNN\t_\t1\tnmod\t_\t_\n"
+      "5\t,\t,\tPUNCT\t,\t_\t6\tpunct\t_\t_\n"
+      "6\tOrlan\tOrlan\tPROPN\tNNP\t_\t4\tappos\t_\t_\n"
+      "7\tMining\tMining\tPROPN\tNNP\t_\t6\tflat\t_\t_\n"
+      "8\t,\t,\tPUNCT\t,\t_\t10\tpunct\t_\t_\n"
+      "9\twhich\twhich\tPRON\tWDT\t_\t10\tnsubj\t_\t_\n"
+      "10\tmade\tmake\tVERB\tVBD\t_\t1\tacl:relcl\t_\t_\n"
+      "11\ta\ta\tDET\tDT\t_\t12\tdet\t_\t_\n"
+      "12\tbid\tbid\tNOUN\tNN\t_\t10\tobj\t_\t_\n"
+      "13\t,\t,\tPUNCT\t,\t_\t14\tpunct\t_\t_\n"
+      "14\tsued\tsue\tVERB\tVBD\t_\t10\tconj\t_\t_\n"
+      "15\tKestrel\tKestrel\tPROPN\tNNP\t_\t14\tobj\t_\t_\n"
+      "16\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[9].head == 5);
+  CHECK(s.tokens[9].deprel == "acl:relcl");
+  SECTION("a name completing the noun the clause is on leaves it there") {
+    // "They met the head of the Union, who resigned."
+    Sentence t = Parse(
+      "1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+      "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\thead\thead\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\tof\tof\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n"
+      "7\tUnion\tUnion\tPROPN\tNNP\t_\t4\tnmod\t_\t_\n"
+      "8\t,\t,\tPUNCT\t,\t_\t10\tpunct\t_\t_\n"
+      "9\twho\twho\tPRON\tWP\t_\t10\tnsubj\t_\t_\n"
+      "10\tresigned\tresign\tVERB\tVBD\t_\t4\tacl:relcl\t_\t_\n"
+      "11\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+    RepairParse(&t, Reporting);
+    CHECK(t.tokens[9].head == 3);
+  }
+}
