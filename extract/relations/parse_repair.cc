@@ -337,6 +337,51 @@ void MainClauseFromParticiple(Sentence* s) {
 }
 
 
+// "Goldman advised Halvorsen; Meridian was advised by Rothschild." parsed with the first
+// clause as a noun with a participle hung on the second: a clause ends at a semicolon,
+// so a noun phrase before it whose participle has an object is that clause's subject.
+void SemicolonClauses(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  int begin = 0;
+  for (int k = 0; k < n; ++k) {
+    if (tokens[k].text != ";") continue;
+    const int seg_begin = begin;
+    begin = k + 1;
+    int top = -1, leaving = 0;
+    for (int t = seg_begin; t < k; ++t) {
+      if (tokens[t].head >= seg_begin && tokens[t].head < k) continue;
+      if (tokens[t].upos == "PUNCT") continue;
+      top = t;
+      ++leaving;
+    }
+    if (leaving != 1 || !IsNominal(tokens[top]) || tokens[top].head <= k) continue;
+    for (int v = top + 1; v < k; ++v) {
+      if (tokens[v].head != top || Base(tokens[v].deprel) != "acl" || tokens[v].deprel == "acl:relcl") continue;
+      if (tokens[v].upos != "VERB" || (tokens[v].xpos != "VBN" && tokens[v].xpos != "VBD")) continue;
+      if (HasChild(*s, v, "nsubj") || HasChild(*s, v, "aux") || HasChild(*s, v, "mark")) continue;
+      int object = -1;
+      for (int t = v + 1; t < k && object < 0; ++t) {
+        if (tokens[t].head != v) continue;
+        const std::string_view rel = Base(tokens[t].deprel);
+        if (rel == "obj" || (rel == "obl" && IsNominal(tokens[t]) && !HasChild(*s, t, "case"))) object = t;
+      }
+      if (object < 0) continue;
+      tokens[object].deprel = "obj";
+      int root = -1;
+      for (int t = 0; t < n; ++t) {
+        if (tokens[t].head < 0) root = t;
+      }
+      tokens[v].head = root;
+      tokens[v].deprel = root < 0 ? "root" : "parataxis";
+      tokens[v].xpos = "VBD";
+      tokens[top].head = v;
+      tokens[top].deprel = "nsubj";
+      break;
+    }
+  }
+}
+
 // "condemned the use of force and called on X": a finite verb coordinated with a noun
 // is coordinated with the verb that noun is an argument of.
 void VerbsCoordinatedWithNouns(Sentence* s) {
@@ -521,6 +566,7 @@ void ConsolidatePhrases(Sentence* sentence, const std::vector<std::pair<int, int
 void RepairParse(Sentence* sentence, const std::function<bool(const std::string&)>& is_reporting) {
   ChildrenOfPunctuation(sentence);
   MainClauseFromParticiple(sentence);
+  SemicolonClauses(sentence);
   VerbsCoordinatedWithNouns(sentence);
   AdjectivalPassives(sentence);
   DuplicateSubjects(sentence);

@@ -297,3 +297,26 @@ TEST_CASE("ParseRepair: ', which' right after a name opens a clause about that n
     CHECK(t.tokens[9].head == 3);
   }
 }
+
+TEST_CASE("ParseRepair: a clause ends at a semicolon", "[extract][relations]") {
+  // "Lazard advised Orlan; Kestrel was advised by Barclays." with "Lazard advised Orlan"
+  // parsed as a noun and its participle, the noun a second subject of the passive.
+  Sentence s = Parse(
+      "1\tLazard\tLazard\tPROPN\tNNP\t_\t7\tnsubj:pass\t_\t_\n"
+      "2\tadvised\tadvise\tVERB\tVBN\t_\t1\tacl\t_\t_\n"
+      "3\tOrlan\tOrlan\tPROPN\tNNP\t_\t2\tobl:unmarked\t_\t_\n"
+      "4\t;\t;\tPUNCT\t,\t_\t7\tpunct\t_\t_\n"
+      "5\tKestrel\tKestrel\tPROPN\tNNP\t_\t7\tnsubj:pass\t_\t_\n"
+      "6\twas\tbe\tAUX\tVBD\t_\t7\taux:pass\t_\t_\n"
+      "7\tadvised\tadvise\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "8\tby\tby\tADP\tIN\t_\t9\tcase\t_\t_\n"
+      "9\tBarclays\tBarclays\tPROPN\tNNP\t_\t7\tobl:agent\t_\t_\n"
+      "10\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[1].head == 6);
+  CHECK(s.tokens[1].deprel == "parataxis");
+  CHECK(s.tokens[0].head == 1);
+  CHECK(s.tokens[0].deprel == "nsubj");
+  CHECK(s.tokens[2].deprel == "obj");
+  CHECK(s.tokens[4].deprel == "nsubj:pass");  // the passive keeps its own subject
+}
