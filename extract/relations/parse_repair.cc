@@ -111,6 +111,31 @@ void ChildrenOfPunctuation(Sentence* s) {
   }
 }
 
+// "pledged a(obj) combined $(obj) 1.2 billion to X": an article taken for an argument
+// hands its place to the word it determines.
+void DeterminersAsArguments(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int d = 0; d < n; ++d) {
+    const std::string_view rel = Base(tokens[d].deprel);
+    if (tokens[d].upos != "DET" || (rel != "obj" && rel != "nsubj" && rel != "obl")) continue;
+    const std::string w = base::AsciiLower(tokens[d].text);
+    if (w != "a" && w != "an" && w != "the") continue;
+    int noun = -1;
+    for (int t = d + 1; t < n && noun < 0; ++t) {
+      if (tokens[t].head == d && tokens[t].upos != "PUNCT") noun = t;
+    }
+    if (noun < 0) continue;
+    tokens[noun].head = tokens[d].head;
+    tokens[noun].deprel = tokens[d].deprel;
+    for (Token& t : tokens) {
+      if (&t != &tokens[noun] && t.head == d) t.head = noun;
+    }
+    tokens[d].head = noun;
+    tokens[d].deprel = "det";
+  }
+}
+
 // Two subjects on one verb: "Opposition leader Tomasz Wielgosz accused" (a title taken for
 // a subject) or "Mr Trump and President Putin spoke" (a coordination missed).
 void DuplicateSubjects(Sentence* s) {
@@ -565,6 +590,7 @@ void ConsolidatePhrases(Sentence* sentence, const std::vector<std::pair<int, int
 
 void RepairParse(Sentence* sentence, const std::function<bool(const std::string&)>& is_reporting) {
   ChildrenOfPunctuation(sentence);
+  DeterminersAsArguments(sentence);
   MainClauseFromParticiple(sentence);
   SemicolonClauses(sentence);
   VerbsCoordinatedWithNouns(sentence);

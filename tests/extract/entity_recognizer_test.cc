@@ -322,6 +322,11 @@ TEST_CASE("EntityRecognizer: names the tagger cuts or mistypes", "[extract][ner]
     REQUIRE(aosis);
     CHECK(aosis->mention_count == 3);
   }
+  SECTION("a name ending in Facility is an organisation") {
+    const Result r = Run({"Oslo gave money to the Boreal Peatland Facility ."});
+    REQUIRE(r.Find("Boreal Peatland Facility"));
+    CHECK(r.Find("Boreal Peatland Facility")->type == EntityKind::kOrg);
+  }
   SECTION("a possessive inside a listed name") {
     const Result r = Run({"the United Nations Children \u2019s Fund ( UNICEF ) warned ."});
     REQUIRE(r.Find("UNICEF"));

@@ -320,3 +320,23 @@ TEST_CASE("ParseRepair: a clause ends at a semicolon", "[extract][relations]") {
   CHECK(s.tokens[2].deprel == "obj");
   CHECK(s.tokens[4].deprel == "nsubj:pass");  // the passive keeps its own subject
 }
+
+TEST_CASE("ParseRepair: an article taken for an object gives its place to its noun", "[extract][relations]") {
+  // "Oslo pledged a $5 million to UNICEF." with "a" as the object and "$" below it.
+  Sentence s = Parse(
+      "1\tOslo\tOslo\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tpledged\tpledge\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\ta\ta\tDET\tDT\t_\t2\tobj\t_\t_\n"
+      "4\t$\t$\tSYM\t$\t_\t3\tobj\t_\t_\n"
+      "5\t5\t5\tNUM\tCD\t_\t6\tcompound\t_\t_\n"
+      "6\tmillion\tmillion\tNUM\tCD\t_\t4\tnummod\t_\t_\n"
+      "7\tto\tto\tADP\tIN\t_\t8\tcase\t_\t_\n"
+      "8\tUNICEF\tUNICEF\tPROPN\tNNP\t_\t4\tnmod\t_\t_\n"
+      "9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[3].head == 1);
+  CHECK(s.tokens[3].deprel == "obj");
+  CHECK(s.tokens[2].head == 3);
+  CHECK(s.tokens[2].deprel == "det");
+  CHECK(s.tokens[7].head == 3);  // "to UNICEF" stays on the amount
+}
