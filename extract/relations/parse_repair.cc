@@ -430,6 +430,33 @@ void VerbsCoordinatedWithNouns(Sentence* s) {
   }
 }
 
+// "signed the deal with Solace, a firm registered in Singapore, without consulting X":
+// an adverbial -ing clause after the comma that closes an apposition belongs to the verb
+// the apposition's noun is an argument of, not to the participle inside the apposition.
+void ClausesAfterAppositions(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int v = 1; v < n; ++v) {
+    if (Base(tokens[v].deprel) != "advcl" || tokens[v].xpos != "VBG") continue;
+    int mark = -1;
+    for (int t = 0; t < v; ++t) {
+      if (tokens[t].head == v && Base(tokens[t].deprel) == "mark") mark = t;
+    }
+    const int first = mark >= 0 ? mark : v;
+    if (first < 1 || tokens[first - 1].text != ",") continue;
+    const int participle = tokens[v].head;
+    if (participle < 0 || Base(tokens[participle].deprel) != "acl" || tokens[participle].deprel == "acl:relcl") continue;
+    bool through_apposition = false;
+    int up = tokens[participle].head;
+    for (int hops = 0; up >= 0 && hops < 6 && tokens[up].upos != "VERB"; ++hops) {
+      through_apposition |= Base(tokens[up].deprel) == "appos";
+      up = tokens[up].head;
+    }
+    if (!through_apposition || up < 0 || Dominates(*s, v, up)) continue;
+    tokens[v].head = up;
+  }
+}
+
 // "Two soldiers were wounded by troops" tagged as be + adjective: a past-participle
 // adjective with a copula is a passive verb; a "by" phrase right after it that the parser
 // hung on a later verb is its agent.
@@ -600,6 +627,7 @@ void RepairParse(Sentence* sentence, const std::function<bool(const std::string&
   RelativeClauseClosure(sentence);
   AppositionsAndCoordinations(sentence);
   ObliquesBeforeConjunct(sentence);
+  ClausesAfterAppositions(sentence);
   OrphanSubjects(sentence);
   CoordinatedReporting(sentence, is_reporting);
   AbsoluteParticiples(sentence);

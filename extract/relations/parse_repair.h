@@ -16,6 +16,8 @@
 //  - two subjects on one verb become a coordination ("X and Y spoke") or a title and
 //    its name ("Opposition leader Tomasz Wielgosz accused");
 //  - a relative clause opened by ", which"/", who" right after a name is about it;
+//  - an adverbial -ing clause after the comma closing an apposition belongs to the
+//    verb the apposition's noun is an argument of;
 //  - an oblique before the "and" that opens a conjunct belongs to the verb before it;
 //  - a coordinated name right before a finite verb without a subject, opening its
 //    conjunct with "and"/"but", is that verb's subject.

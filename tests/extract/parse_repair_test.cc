@@ -340,3 +340,28 @@ TEST_CASE("ParseRepair: an article taken for an object gives its place to its no
   CHECK(s.tokens[2].deprel == "det");
   CHECK(s.tokens[7].head == 3);  // "to UNICEF" stays on the amount
 }
+
+TEST_CASE("ParseRepair: an -ing clause after an apposition belongs to the main verb", "[extract][relations]") {
+  // "Oslo sold shares to Varde, a fund based in Bergen, without asking Parliament." with
+  // "asking" hung on "based".
+  Sentence s = Parse(
+      "1\tOslo\tOslo\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tsold\tsell\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tshares\tshare\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "4\tto\tto\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tVarde\tVarde\tPROPN\tNNP\t_\t2\tobl\t_\t_\n"
+      "6\t,\t,\tPUNCT\t,\t_\t8\tpunct\t_\t_\n"
+      "7\ta\ta\tDET\tDT\t_\t8\tdet\t_\t_\n"
+      "8\tfund\tfund\tNOUN\tNN\t_\t5\tappos\t_\t_\n"
+      "9\tbased\tbase\tVERB\tVBN\t_\t8\tacl\t_\t_\n"
+      "10\tin\tin\tADP\tIN\t_\t11\tcase\t_\t_\n"
+      "11\tBergen\tBergen\tPROPN\tNNP\t_\t9\tobl\t_\t_\n"
+      "12\t,\t,\tPUNCT\t,\t_\t13\tpunct\t_\t_\n"
+      "13\twithout\twithout\tSCONJ\tIN\t_\t14\tmark\t_\t_\n"
+      "14\tasking\task\tVERB\tVBG\t_\t9\tadvcl\t_\t_\n"
+      "15\tParliament\tparliament\tNOUN\tNN\t_\t14\tobj\t_\t_\n"
+      "16\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[13].head == 1);
+  CHECK(s.tokens[13].deprel == "advcl");
+}
