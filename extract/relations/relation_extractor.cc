@@ -450,6 +450,17 @@ class SentenceWorker {
         if (s >= 0 && !passive) Merge(args_.Actor(s), &agents);
       }
     }
+    // "bowed to pressure from Riyadh", "under pressure from the EU, Norway agreed": the
+    // one who yields to an event is its target.
+    if (!sense->symmetric && !agents.empty() && targets.empty() && h >= 0 && view_.IsVerb(h) && rel_to_head == "obl" &&
+        (view_.CaseOf(n) == "to" || view_.CaseOf(n) == "under")) {
+      bool passive = false;
+      const int s = view_.SubjectOf(h, &passive);
+      if (s >= 0 && !passive) {
+        Merge(args_.Actor(s), &targets);
+        span.push_back(s);
+      }
+    }
     ClauseFacts facts = ctx_.For(n);
     if (h >= 0 && view_.IsVerb(h)) {
       const ClauseFacts outer = ctx_.For(h);

@@ -440,3 +440,40 @@ TEST_CASE("RelationExtractor: 'Its chairman, X' names the body; 'urged X to V' w
   CHECK(Find(rels, sweden, finland, {"condemn"}).size() == 1);  // Stockholm is to condemn
   CHECK(Find(rels, norway, finland, {"condemn"}).empty());
 }
+
+TEST_CASE("RelationExtractor: who acts under pressure from X is its target; traded insults is mutual", "[extract][relations]") {
+  // "Under pressure from Brussels, Norway dropped the levy." "Oslo and Stockholm traded insults."
+  RelationFixture f;
+  f.Parse(
+      "1\tUnder\tunder\tADP\tIN\t_\t2\tcase\t_\t_\n"
+      "2\tpressure\tpressure\tNOUN\tNN\t_\t7\tobl\t_\t_\n"
+      "3\tfrom\tfrom\tADP\tIN\t_\t4\tcase\t_\t_\n"
+      "4\tBrussels\tBrussels\tPROPN\tNNP\t_\t2\tnmod\t_\t_\n"
+      "5\t,\t,\tPUNCT\t,\t_\t7\tpunct\t_\t_\n"
+      "6\tNorway\tNorway\tPROPN\tNNP\t_\t7\tnsubj\t_\t_\n"
+      "7\tdropped\tdrop\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "8\tthe\tthe\tDET\tDT\t_\t9\tdet\t_\t_\n"
+      "9\tlevy\tlevy\tNOUN\tNN\t_\t7\tobj\t_\t_\n"
+      "10\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_\n\n"
+      "1\tOslo\tOslo\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+      "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+      "3\tStockholm\tStockholm\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+      "4\ttraded\ttrade\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "5\tinsults\tinsult\tNOUN\tNNS\t_\t4\tobj\t_\t_\n"
+      "6\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n");
+  const int eu = f.Add("European Union", ReferentKind::kOrg);
+  const int norway = f.Add("Norway", ReferentKind::kGpe);
+  const int sweden = f.Add("Sweden", ReferentKind::kGpe);
+  f.Ref(0, 3, 4, {eu});
+  f.Ref(0, 5, 6, {norway});
+  f.Ref(1, 0, 1, {norway});
+  f.Ref(1, 2, 3, {sweden});
+  const auto rels = Run(f);
+  const auto pressure = Find(rels, eu, norway, {"pressure"});
+  REQUIRE(pressure.size() == 1);
+  CHECK(pressure[0].category == "COERCE");
+  const auto trade = Find(rels, norway, sweden, {"trade"});
+  REQUIRE(trade.size() == 1);
+  CHECK(trade[0].category == "ACCUSE");
+  CHECK(trade[0].symmetric);
+}
