@@ -261,10 +261,18 @@ class SentenceWorker {
       }
     }
     // "Both leaders described their conversation": what the actors own is not a target.
+    // Nor is what their own body owns ("Rutte promised the alliance's support").
     if (targets.via_modifier) {
+      const auto& referents = view_.referents().referents;
       std::vector<int> kept;
       for (int t : targets.referents) {
-        if (std::find(actors.referents.begin(), actors.referents.end(), t) == actors.referents.end()) kept.push_back(t);
+        bool own = false;
+        for (int a : actors.referents) {
+          const Referent& actor = referents[a];
+          own |= a == t || actor.parent == t ||
+                 std::find(actor.affiliations.begin(), actor.affiliations.end(), t) != actor.affiliations.end();
+        }
+        if (!own) kept.push_back(t);
       }
       targets.referents = kept;
     }

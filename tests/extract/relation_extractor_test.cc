@@ -477,3 +477,41 @@ TEST_CASE("RelationExtractor: who acts under pressure from X is its target; trad
   CHECK(trade[0].category == "ACCUSE");
   CHECK(trade[0].symmetric);
 }
+
+TEST_CASE("RelationExtractor: 'The head of X, NAME,' acts as NAME; what one's own body owns is no target", "[extract][relations]") {
+  // "The head of the Nordic Council, Ola Berg, met Stubb and praised the council's work."
+  // with "Ola Berg" in apposition to "Council".
+  RelationFixture f;
+  f.Parse(
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\thead\thead\tNOUN\tNN\t_\t11\tnsubj\t_\t_\n"
+      "3\tof\tof\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "4\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n"
+      "5\tNordic\tNordic\tPROPN\tNNP\t_\t6\tcompound\t_\t_\n"
+      "6\tCouncil\tCouncil\tPROPN\tNNP\t_\t2\tnmod\t_\t_\n"
+      "7\t,\t,\tPUNCT\t,\t_\t8\tpunct\t_\t_\n"
+      "8\tOla\tOla\tPROPN\tNNP\t_\t6\tappos\t_\t_\n"
+      "9\tBerg\tBerg\tPROPN\tNNP\t_\t8\tflat\t_\t_\n"
+      "10\t,\t,\tPUNCT\t,\t_\t2\tpunct\t_\t_\n"
+      "11\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "12\tStubb\tStubb\tPROPN\tNNP\t_\t11\tobj\t_\t_\n"
+      "13\tand\tand\tCCONJ\tCC\t_\t14\tcc\t_\t_\n"
+      "14\tpraised\tpraise\tVERB\tVBD\t_\t11\tconj\t_\t_\n"
+      "15\tthe\tthe\tDET\tDT\t_\t16\tdet\t_\t_\n"
+      "16\tcouncil\tcouncil\tNOUN\tNN\t_\t18\tnmod:poss\t_\t_\n"
+      "17\t's\t's\tPART\tPOS\t_\t16\tcase\t_\t_\n"
+      "18\twork\twork\tNOUN\tNN\t_\t14\tobj\t_\t_\n"
+      "19\t.\t.\tPUNCT\t.\t_\t11\tpunct\t_\t_\n\n");
+  const int council = f.Add("Nordic Council", ReferentKind::kOrg);
+  const int berg = f.Add("Ola Berg", ReferentKind::kPerson);
+  const int stubb = f.Add("Alexander Stubb", ReferentKind::kPerson);
+  f.Ref(0, 4, 6, {council});
+  f.Ref(0, 7, 9, {berg});
+  f.Ref(0, 11, 12, {stubb});
+  f.Ref(0, 14, 16, {council}, ReferenceSource::kDescription);
+  const auto rels = Run(f);
+  CHECK(Find(rels, berg, council, {"head_of"}).size() == 1);
+  CHECK(Find(rels, berg, stubb, {"meet"}).size() == 1);
+  CHECK(Find(rels, council, stubb, {"meet"}).empty());
+  CHECK(Find(rels, berg, council, {"praise"}).empty());
+}
