@@ -74,7 +74,12 @@ bool IsRoleNoun(const SentenceView& v, int t) {
       "delegate", "colonel", "admiral", "secretary-general", "director-general", "coordinator",
       "manager", "legislator", "congressman", "congresswoman", "mp", "magistrate", "boss",
       "partner", "regulator", "inspector", "superintendent", "governor-general", "mufti", "imam"};
-  return v.token(t).upos == "NOUN" || v.token(t).upos == "PROPN" ? k.count(v.Lemma(t)) > 0 : false;
+  // A role word the tagger took for an adjective ("chief executive") still heads its
+  // phrase when no noun follows it.
+  const bool adjective_head = v.token(t).upos == "ADJ" &&
+                              (t + 1 >= v.size() || (v.token(t + 1).upos != "NOUN" && v.token(t + 1).upos != "PROPN"));
+  if (v.token(t).upos != "NOUN" && v.token(t).upos != "PROPN" && !adjective_head) return false;
+  return k.count(v.Lemma(t)) > 0 || k.count(v.LowerForm(t)) > 0;
 }
 
 std::string RoleText(const SentenceView& v, int t) {

@@ -219,6 +219,11 @@ int SentenceView::NameReferenceAt(int i) const {
   for (int c : children_[i]) {
     const std::string_view rel = BaseRel(token(c).deprel);
     if (c > i && (rel == "flat" || rel == "appos" || rel == "compound") && ref_head_at_[c] >= 0) return ref_head_at_[c];
+    // "the Canadian miner Northfield Resources" with the name a bare nmod of the noun.
+    if (c > i && rel == "nmod" && FirstChild(c, "case") < 0 && ref_head_at_[c] >= 0 &&
+        reference(ref_head_at_[c]).begin == i + 1) {
+      return ref_head_at_[c];
+    }
   }
   return -1;
 }

@@ -515,3 +515,40 @@ TEST_CASE("RelationExtractor: 'The head of X, NAME,' acts as NAME; what one's ow
   CHECK(Find(rels, council, stubb, {"meet"}).empty());
   CHECK(Find(rels, berg, council, {"praise"}).empty());
 }
+
+TEST_CASE("RelationExtractor: a name right after a common noun is that noun; role words tagged as adjectives", "[extract][relations]") {
+  // "Lisbon fined the Spanish lender Banco Orla." "Orla's chief executive, Rui Mota, resigned."
+  RelationFixture f;
+  f.Parse(
+      "1\tLisbon\tLisbon\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tfined\tfine\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+      "4\tSpanish\tSpanish\tADJ\tJJ\t_\t5\tamod\t_\t_\n"
+      "5\tlender\tlender\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "6\tBanco\tBanco\tPROPN\tNNP\t_\t7\tcompound\t_\t_\n"
+      "7\tOrla\tOrla\tPROPN\tNNP\t_\t5\tnmod\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tOrla\tOrla\tPROPN\tNNP\t_\t4\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\tchief\tchief\tADJ\tJJ\t_\t4\tamod\t_\t_\n"
+      "4\texecutive\texecutive\tADJ\tJJ\t_\t9\tamod\t_\t_\n"
+      "5\t,\t,\tPUNCT\t,\t_\t6\tpunct\t_\t_\n"
+      "6\tRui\tRui\tPROPN\tNNP\t_\t4\tappos\t_\t_\n"
+      "7\tMota\tMota\tPROPN\tNNP\t_\t6\tflat\t_\t_\n"
+      "8\t,\t,\tPUNCT\t,\t_\t9\tpunct\t_\t_\n"
+      "9\tresigned\tresign\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "10\t.\t.\tPUNCT\t.\t_\t9\tpunct\t_\t_\n\n");
+  const int portugal = f.Add("Portugal", ReferentKind::kGpe);
+  const int spain = f.Add("Spain", ReferentKind::kGpe);
+  const int orla = f.Add("Banco Orla", ReferentKind::kOrg);
+  const int mota = f.Add("Rui Mota", ReferentKind::kPerson);
+  f.Ref(0, 0, 1, {portugal});
+  f.Ref(0, 3, 4, {spain}, ReferenceSource::kDemonym);
+  f.Ref(0, 5, 7, {orla});
+  f.Ref(1, 0, 1, {orla});
+  f.Ref(1, 5, 7, {mota});
+  const auto rels = Run(f);
+  CHECK(Find(rels, portugal, orla, {"fine"}).size() == 1);
+  CHECK(Find(rels, portugal, spain, {"fine"}).empty());
+  CHECK(Find(rels, mota, orla, {"chief_executive_of"}).size() == 1);
+}
