@@ -212,7 +212,10 @@ class SentenceWorker {
         const std::string_view base = SentenceView::BaseRel(rel);
         if (c == light_noun) continue;
         if (base == "obj" || base == "iobj") {
-          Argument a = TargetOf(c, facts);
+          // "Kosovo's independence, which Serbia does not recognise": a relative pronoun
+          // object stands for the noun the clause modifies.
+          const int arg = RelativeObject(v, c) ? view_.head(v) : c;
+          Argument a = TargetOf(arg, facts);
           if (!listed && a.via_modifier) a = Argument();  // a verb we do not know needs a named object
           if (!a.empty()) {
             Merge(a, &targets);
@@ -293,6 +296,13 @@ class SentenceWorker {
       EmitConcept(actors.referents[0], concept_name, *sense, facts, span);
     }
     if (sense->reporting) Statements(v, actors, *sense, facts, span);
+  }
+
+  // True when `c`, an object of `v`, is a relative pronoun and `v` heads the relative clause.
+  bool RelativeObject(int v, int c) const {
+    if (view_.token(v).deprel != "acl:relcl" || view_.head(v) < 0 || view_.token(c).upos != "PRON") return false;
+    const std::string w = view_.LowerForm(c);
+    return w == "which" || w == "that" || w == "whom" || w == "who";
   }
 
   // The referents a target token stands for; an event noun without one yields its own

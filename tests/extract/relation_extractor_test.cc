@@ -552,3 +552,28 @@ TEST_CASE("RelationExtractor: a name right after a common noun is that noun; rol
   CHECK(Find(rels, portugal, spain, {"fine"}).empty());
   CHECK(Find(rels, mota, orla, {"chief_executive_of"}).size() == 1);
 }
+
+TEST_CASE("RelationExtractor: a relative pronoun object stands for the noun the clause modifies", "[extract][relations]") {
+  // "Oslo backed Greenland's claim, which Denmark rejects."
+  RelationFixture f;
+  f.Parse(
+      "1\tOslo\tOslo\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tbacked\tback\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tGreenland\tGreenland\tPROPN\tNNP\t_\t5\tnmod:poss\t_\t_\n"
+      "4\t's\t's\tPART\tPOS\t_\t3\tcase\t_\t_\n"
+      "5\tclaim\tclaim\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "6\t,\t,\tPUNCT\t,\t_\t9\tpunct\t_\t_\n"
+      "7\twhich\twhich\tPRON\tWDT\t_\t9\tobj\t_\t_\n"
+      "8\tDenmark\tDenmark\tPROPN\tNNP\t_\t9\tnsubj\t_\t_\n"
+      "9\trejects\treject\tVERB\tVBZ\t_\t5\tacl:relcl\t_\t_\n"
+      "10\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int norway = f.Add("Norway", ReferentKind::kGpe);
+  const int greenland = f.Add("Greenland", ReferentKind::kGpe);
+  const int denmark = f.Add("Denmark", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {norway});
+  f.Ref(0, 2, 3, {greenland});
+  f.Ref(0, 7, 8, {denmark});
+  const auto rels = Run(f);
+  CHECK(Find(rels, norway, greenland, {"back"}).size() == 1);
+  CHECK(Find(rels, denmark, greenland, {"reject"}).size() == 1);
+}
