@@ -111,28 +111,32 @@ void ChildrenOfPunctuation(Sentence* s) {
   }
 }
 
-// "pledged a(obj) combined $(obj) 1.2 billion to X": an article taken for an argument
-// hands its place to the word it determines.
-void DeterminersAsArguments(Sentence* s) {
+// "pledged a(obj) combined $(obj) 1.2 billion to X", "an agreement with(nmod) Corvin
+// Air(appos)": an article or a preposition taken for an argument hands its place to the
+// word it introduces, and becomes its determiner or case marker.
+void FunctionWordsAsArguments(Sentence* s) {
   auto& tokens = s->tokens;
   const int n = static_cast<int>(tokens.size());
   for (int d = 0; d < n; ++d) {
     const std::string_view rel = Base(tokens[d].deprel);
-    if (tokens[d].upos != "DET" || (rel != "obj" && rel != "nsubj" && rel != "obl")) continue;
+    const bool article = tokens[d].upos == "DET";
+    const bool preposition = tokens[d].upos == "ADP";
+    if (!article && !preposition) continue;
+    if (rel != "obj" && rel != "nsubj" && rel != "obl" && (!preposition || rel != "nmod")) continue;
     const std::string w = base::AsciiLower(tokens[d].text);
-    if (w != "a" && w != "an" && w != "the") continue;
+    if (article && w != "a" && w != "an" && w != "the") continue;
     int noun = -1;
     for (int t = d + 1; t < n && noun < 0; ++t) {
       if (tokens[t].head == d && tokens[t].upos != "PUNCT") noun = t;
     }
-    if (noun < 0) continue;
+    if (noun < 0 || (preposition && !IsNominal(tokens[noun]))) continue;
     tokens[noun].head = tokens[d].head;
-    tokens[noun].deprel = tokens[d].deprel;
+    tokens[noun].deprel = preposition && rel == "obj" ? "obl" : tokens[d].deprel;
     for (Token& t : tokens) {
       if (&t != &tokens[noun] && t.head == d) t.head = noun;
     }
     tokens[d].head = noun;
-    tokens[d].deprel = "det";
+    tokens[d].deprel = article ? "det" : "case";
   }
 }
 
@@ -517,6 +521,23 @@ void AppositionsAndCoordinations(Sentence* s) {
       }
     }
   }
+  // "owned by the Gulf investor(obl:agent) Qamar Holdings(obl:unmarked)": a name with no
+  // preposition right after a verb's oblique is that oblique's name.
+  for (int t = 1; t < n; ++t) {
+    const int v = tokens[t].head;
+    if (v < 0 || tokens[t].upos != "PROPN" || Base(tokens[t].deprel) != "obl" || HasChild(*s, t, "case")) continue;
+    int first = -1;
+    for (int u = t - 1; u >= 0 && first < 0; --u) {
+      if (tokens[u].head == v && Base(tokens[u].deprel) == "obl" && IsNominal(tokens[u])) first = u;
+      if (tokens[u].head == v && Base(tokens[u].deprel) != "obl") break;
+    }
+    if (first < 0) continue;
+    bool adjacent = true;
+    for (int u = first + 1; u < t; ++u) adjacent = adjacent && (Dominates(*s, t, u) || Dominates(*s, first, u));
+    if (!adjacent || tokens[t - 1].upos == "PUNCT") continue;
+    tokens[t].head = first;
+    tokens[t].deprel = "appos";
+  }
   for (int x = 0; x < n; ++x) {
     const int h = tokens[x].head;
     const std::string_view rel = Base(tokens[x].deprel);
@@ -617,7 +638,7 @@ void ConsolidatePhrases(Sentence* sentence, const std::vector<std::pair<int, int
 
 void RepairParse(Sentence* sentence, const std::function<bool(const std::string&)>& is_reporting) {
   ChildrenOfPunctuation(sentence);
-  DeterminersAsArguments(sentence);
+  FunctionWordsAsArguments(sentence);
   MainClauseFromParticiple(sentence);
   SemicolonClauses(sentence);
   VerbsCoordinatedWithNouns(sentence);

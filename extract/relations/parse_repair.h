@@ -9,7 +9,8 @@
 //    verb of saying with its own clause, coordinated into the first clause, belongs
 //    with the first verb of saying;
 //  - dependents of punctuation go to the punctuation's head;
-//  - an article taken for an argument gives its place to the word it determines;
+//  - an article or preposition taken for an argument gives its place to its noun;
+//  - a bare name right after a verb's oblique names that oblique;
 //  - a clause ends at a semicolon: a noun phrase before it with a transitive participle
 //    is that clause's subject ("Goldman advised Halvorsen; …");
 //  - a finite verb coordinated with a noun is coordinated with that noun's verb;

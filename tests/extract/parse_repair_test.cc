@@ -365,3 +365,38 @@ TEST_CASE("ParseRepair: an -ing clause after an apposition belongs to the main v
   CHECK(s.tokens[13].head == 1);
   CHECK(s.tokens[13].deprel == "advcl");
 }
+
+TEST_CASE("ParseRepair: a preposition taken for a noun becomes its noun's case marker", "[extract][relations]") {
+  // "Oslo signed a deal with Varde Bank." with "with" as an nmod and the name below it.
+  Sentence s = Parse(
+      "1\tOslo\tOslo\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tsigned\tsign\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\ta\ta\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tdeal\tdeal\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\twith\twith\tADP\tIN\t_\t4\tnmod\t_\t_\n"
+      "6\tVarde\tVarde\tPROPN\tNNP\t_\t5\tappos\t_\t_\n"
+      "7\tBank\tBank\tPROPN\tNNP\t_\t6\tflat\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[5].head == 3);
+  CHECK(s.tokens[5].deprel == "nmod");
+  CHECK(s.tokens[4].head == 5);
+  CHECK(s.tokens[4].deprel == "case");
+}
+
+TEST_CASE("ParseRepair: a bare name right after an oblique names it", "[extract][relations]") {
+  // "Orla is owned by the investor Karst Capital." with the name a second oblique.
+  Sentence s = Parse(
+      "1\tOrla\tOrla\tPROPN\tNNP\t_\t3\tnsubj:pass\t_\t_\n"
+      "2\tis\tbe\tAUX\tVBZ\t_\t3\taux:pass\t_\t_\n"
+      "3\towned\town\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "4\tby\tby\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n"
+      "6\tinvestor\tinvestor\tNOUN\tNN\t_\t3\tobl:agent\t_\t_\n"
+      "7\tKarst\tKarst\tPROPN\tNNP\t_\t8\tcompound\t_\t_\n"
+      "8\tCapital\tCapital\tPROPN\tNNP\t_\t3\tobl:unmarked\t_\t_\n"
+      "9\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[7].head == 5);
+  CHECK(s.tokens[7].deprel == "appos");
+}
