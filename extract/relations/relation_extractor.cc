@@ -183,6 +183,14 @@ class SentenceWorker {
     const bool plain_saying = sense->reporting && kPlainSaying.count(lemma) > 0;
     bool passive = false;
     const int subj = view_.SubjectOf(v, &passive);
+    // "Sanctions against Iran imposed by the EU": a passive light verb takes its event
+    // from the noun it is said of.
+    if (passive && subj >= 0 && light_noun < 0) {
+      if (const EventSense* s = lexicon_.Light(lemma, view_.Lemma(subj)); s != nullptr) {
+        sense = s;
+        listed = true;
+      }
+    }
     Argument actors, targets;
     std::vector<int> span = {v};
     if (passive) {
@@ -204,6 +212,7 @@ class SentenceWorker {
     if (actors.empty()) return;
 
     ClauseFacts facts = ctx_.For(v);
+    std::vector<int> direct_targets, destinations;
     bool concept_done = false;
     std::string concept_name;
     if (!passive) {
@@ -219,6 +228,7 @@ class SentenceWorker {
           if (!listed && a.via_modifier) a = Argument();  // a verb we do not know needs a named object
           if (!a.empty()) {
             Merge(a, &targets);
+            direct_targets.insert(direct_targets.end(), a.referents.begin(), a.referents.end());
             span.push_back(c);
           } else if (base == "obj" && listed && !concept_done) {
             concept_name = ConceptText(c);
@@ -252,6 +262,12 @@ class SentenceWorker {
           Argument a = TargetOf(c, facts);
           if (a.empty()) continue;
           if (!listed && a.via_modifier) continue;  // unknown verbs need a named target
+          if (case_word == "to") {
+            const Argument named = args_.Named(c);
+            bool places = !named.empty();
+            for (int r : named.referents) places = places && IsPlace(r);
+            if (places) destinations.insert(destinations.end(), a.referents.begin(), a.referents.end());
+          }
           Merge(a, &targets);
           span.push_back(c);
         }
@@ -269,6 +285,18 @@ class SentenceWorker {
       }
     }
     // "Both leaders described their conversation": what the actors own is not a target.
+    // "invited him to Yerevan": beside a direct object, a city reached with "to" is a
+    // destination, not a second target.
+    if (!passive && !direct_targets.empty()) {
+      std::vector<int> kept;
+      for (int t : targets.referents) {
+        const bool direct = std::find(direct_targets.begin(), direct_targets.end(), t) != direct_targets.end();
+        if (direct || std::find(destinations.begin(), destinations.end(), t) == destinations.end()) {
+          kept.push_back(t);
+        }
+      }
+      targets.referents = kept;
+    }
     // Nor is what their own body owns ("Rutte promised the alliance's support").
     if (targets.via_modifier) {
       const auto& referents = view_.referents().referents;
@@ -387,6 +415,21 @@ class SentenceWorker {
     const EventSense* sense = lexicon_.Noun(view_.Lemma(n));
     if (sense == nullptr) sense = lexicon_.Noun(view_.LowerForm(n));
     if (sense == nullptr) return;
+    // "Armenia's call for Russia to withdraw", "the call on Tbilisi to free…": a call
+    // for or on someone is a request, not a telephone call.
+    EventSense request;
+    if (view_.Lemma(n) == "call") {
+      for (int c : view_.ChildrenWith(n, "nmod")) {
+        const std::string case_word = view_.CaseOf(c);
+        if (case_word != "for" && case_word != "on") continue;
+        if (const EventSense* urge = lexicon_.Verb("urge"); urge != nullptr) {
+          request = *urge;
+          request.predicate = "call";
+          request.reporting = false;
+          sense = &request;
+        }
+      }
+    }
     Argument agents, targets, participants, compounds;
     std::vector<int> span = {n};
     for (int c : view_.children(n)) {

@@ -164,7 +164,17 @@ int SentenceView::SubjectOf(int v, bool* passive) const {
     }
     if (base == "acl") {
       is_passive = IsPassive(v);
-      return IsNoun(h) ? h : -1;
+      if (!IsNoun(h)) return -1;
+      // "Iran's decision to expel…", "Armenia's call for Russia to withdraw…": an
+      // infinitive on a noun is done by the one the noun asks it "for", else by its owner.
+      const int mark = FirstChild(v, "mark");
+      if (mark >= 0 && LowerForm(mark) == "to" && mark < v) {
+        for (int c : ChildrenWith(h, "nmod")) {
+          if (c < v && CaseOf(c) == "for") return c;
+        }
+        if (const int owner = FirstChild(h, "nmod:poss"); owner >= 0) return owner;
+      }
+      return h;
     }
     if (base == "xcomp") {
       if (kObjectControl.count(Lemma(h))) {

@@ -577,3 +577,84 @@ TEST_CASE("RelationExtractor: a relative pronoun object stands for the noun the 
   CHECK(Find(rels, norway, greenland, {"back"}).size() == 1);
   CHECK(Find(rels, denmark, greenland, {"reject"}).size() == 1);
 }
+
+TEST_CASE("RelationExtractor: calls for and decisions to act; passive light verbs; destinations", "[extract][relations]") {
+  // "Latvia's call for Estonia to expel Russian diplomats surprised Lithuania."
+  // "Sweden's decision to expel Russian diplomats angered Moscow."
+  // "Tariffs on Chile imposed by Peru remain." "Lula invited Orsi to Brasilia."
+  RelationFixture f;
+  f.Parse(
+      "1\tLatvia\tLatvia\tPROPN\tNNP\t_\t3\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\tcall\tcall\tNOUN\tNN\t_\t10\tnsubj\t_\t_\n"
+      "4\tfor\tfor\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tEstonia\tEstonia\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n"
+      "6\tto\tto\tPART\tTO\t_\t7\tmark\t_\t_\n"
+      "7\texpel\texpel\tVERB\tVB\t_\t3\tacl\t_\t_\n"
+      "8\tRussian\tRussian\tADJ\tJJ\t_\t9\tamod\t_\t_\n"
+      "9\tdiplomats\tdiplomat\tNOUN\tNNS\t_\t7\tobj\t_\t_\n"
+      "10\tsurprised\tsurprise\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "11\tLithuania\tLithuania\tPROPN\tNNP\t_\t10\tobj\t_\t_\n"
+      "12\t.\t.\tPUNCT\t.\t_\t10\tpunct\t_\t_\n\n"
+      "1\tSweden\tSweden\tPROPN\tNNP\t_\t3\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\tdecision\tdecision\tNOUN\tNN\t_\t8\tnsubj\t_\t_\n"
+      "4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_\n"
+      "5\texpel\texpel\tVERB\tVB\t_\t3\tacl\t_\t_\n"
+      "6\tRussian\tRussian\tADJ\tJJ\t_\t7\tamod\t_\t_\n"
+      "7\tdiplomats\tdiplomat\tNOUN\tNNS\t_\t5\tobj\t_\t_\n"
+      "8\tangered\tanger\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "9\tMoscow\tMoscow\tPROPN\tNNP\t_\t8\tobj\t_\t_\n"
+      "10\t.\t.\tPUNCT\t.\t_\t8\tpunct\t_\t_\n\n"
+      "1\tTariffs\ttariff\tNOUN\tNNS\t_\t7\tnsubj\t_\t_\n"
+      "2\ton\ton\tADP\tIN\t_\t3\tcase\t_\t_\n"
+      "3\tChile\tChile\tPROPN\tNNP\t_\t1\tnmod\t_\t_\n"
+      "4\timposed\timpose\tVERB\tVBN\t_\t1\tacl\t_\t_\n"
+      "5\tby\tby\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "6\tPeru\tPeru\tPROPN\tNNP\t_\t4\tobl:agent\t_\t_\n"
+      "7\tremain\tremain\tVERB\tVBP\t_\t0\troot\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_\n\n"
+      "1\tLula\tLula\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tinvited\tinvite\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tOrsi\tOrsi\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\tto\tto\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tBrasilia\tBrasilia\tPROPN\tNNP\t_\t2\tobl\t_\t_\n"
+      "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int latvia = f.Add("Latvia", ReferentKind::kGpe);
+  const int estonia = f.Add("Estonia", ReferentKind::kGpe);
+  const int russia = f.Add("Russia", ReferentKind::kGpe);
+  const int lithuania = f.Add("Lithuania", ReferentKind::kGpe);
+  const int sweden = f.Add("Sweden", ReferentKind::kGpe);
+  const int chile = f.Add("Chile", ReferentKind::kGpe);
+  const int peru = f.Add("Peru", ReferentKind::kGpe);
+  const int lula = f.Add("Lula", ReferentKind::kPerson);
+  const int orsi = f.Add("Yamandu Orsi", ReferentKind::kPerson);
+  const int brazil = f.Add("Brazil", ReferentKind::kGpe);
+  const int brasilia = f.Add("Brasilia", ReferentKind::kGpe, brazil);
+  f.refs.referents[brasilia].subtype = "capital";
+  f.Ref(0, 0, 1, {latvia});
+  f.Ref(0, 4, 5, {estonia});
+  f.Ref(0, 7, 8, {russia}, ReferenceSource::kDemonym);
+  f.Ref(0, 10, 11, {lithuania});
+  f.Ref(1, 0, 1, {sweden});
+  f.Ref(1, 5, 6, {russia}, ReferenceSource::kDemonym);
+  f.Ref(1, 8, 9, {russia});
+  f.Ref(2, 2, 3, {chile});
+  f.Ref(2, 5, 6, {peru});
+  f.Ref(3, 0, 1, {lula});
+  f.Ref(3, 2, 3, {orsi});
+  f.Ref(3, 4, 5, {brasilia});
+  const auto rels = Run(f);
+  const auto call = Find(rels, latvia, estonia, {"call"});
+  REQUIRE(call.size() == 1);
+  CHECK(call[0].category == "REQUEST");
+  CHECK(Find(rels, estonia, russia, {"expel"}).size() == 1);
+  CHECK(Find(rels, latvia, russia, {"expel"}).empty());
+  CHECK(Find(rels, sweden, russia, {"expel"}).size() == 1);
+  bool tariff = false;
+  for (const auto& r : rels) tariff |= r.subject == peru && r.object == chile && r.category == "SANCTION";
+  CHECK(tariff);
+  CHECK(Find(rels, lula, orsi, {"invite"}).size() == 1);
+  CHECK(Find(rels, lula, brazil, {"invite"}).empty());
+  CHECK(Find(rels, lula, brasilia, {"invite"}).empty());
+}
