@@ -370,6 +370,23 @@ class CorefPass {
         if (it->token == subj) excluded = it->referents;
       }
     }
+    // "Athens withdrew its warships": "its" or "their" inside an object or oblique of a
+    // clause stands for that clause's subject when they agree. ("his" and "her" are left
+    // to salience: "Lula did not attend his inauguration" may be another man's.)
+    if ((cls == PronounClass::kNeuter || cls == PronounClass::kPlural) && view.token(t).deprel == "nmod:poss" &&
+        view.head(t) >= 0) {
+      const int owner_of = view.head(t);
+      const std::string_view up = SentenceView::BaseRel(view.token(owner_of).deprel);
+      const int verb = view.head(owner_of);
+      if ((up == "obj" || up == "obl") && verb >= 0 && view.IsVerb(verb)) {
+        bool passive = false;
+        const int subj = view.SubjectOf(verb, &passive);
+        for (auto it = history_.rbegin(); subj >= 0 && !passive && it != history_.rend() && it->sentence == view.index();
+             ++it) {
+          if (it->token == subj && Agrees(*it, cls)) return it->referents;
+        }
+      }
+    }
     const Mention* best = nullptr;
     double best_score = -1e9;
     for (auto it = history_.rbegin(); it != history_.rend(); ++it) {

@@ -312,6 +312,21 @@ class SentenceWorker {
       }
       targets.referents = kept;
     }
+    // "Ankara demanded that Athens withdraw": a request made in a that-clause is made of
+    // that clause's subject.
+    if (targets.empty() && !passive && sense->category == "REQUEST") {
+      for (int c : view_.ChildrenWith(v, "ccomp")) {
+        const int mark = view_.FirstChild(c, "mark");
+        if (mark < 0 || view_.LowerForm(mark) != "that") continue;
+        bool inner_passive = false;
+        const int s = view_.SubjectOf(c, &inner_passive);
+        if (s < 0 || inner_passive) continue;
+        Argument a = args_.Actor(s);
+        if (a.empty() || a.via_modifier) continue;
+        Merge(a, &targets);
+        span.push_back(s);
+      }
+    }
     const std::string rule = light_noun >= 0 ? "clause:light-verb" : (passive ? "clause:passive" : "clause");
     if (plain_saying) {
       // "said the Chinese ship had rammed…": what one says is a clause, even when the

@@ -203,6 +203,29 @@ TEST_CASE("Coreference: a bare institution noun qualifying a title is the instit
   CHECK(Resolved(f, 2, 0, 1).empty());  // no ministry was named
 }
 
+TEST_CASE("Coreference: 'its' in an object is the clause's subject", "[extract][coref]") {
+  // "Ankara protested. Ankara said Athens withdrew its ships."
+  RelationFixture f;
+  f.Parse(
+      "1\tAnkara\tAnkara\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tprotested\tprotest\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tAnkara\tAnkara\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tAthens\tAthens\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+      "4\twithdrew\twithdraw\tVERB\tVBD\t_\t2\tccomp\t_\t_\n"
+      "5\tits\tits\tPRON\tPRP$\t_\t6\tnmod:poss\t_\t_\n"
+      "6\tships\tship\tNOUN\tNNS\t_\t4\tobj\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int turkey = f.Add("Turkey", ReferentKind::kGpe);
+  const int greece = f.Add("Greece", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {turkey});
+  f.Ref(1, 0, 1, {turkey});
+  f.Ref(1, 2, 3, {greece});
+  Coref().Resolve(f.doc, &f.refs);
+  CHECK(Resolved(f, 1, 4, 5) == std::vector<int>{greece});  // not the more salient Turkey
+}
+
 TEST_CASE("Coreference: lexicon files are versioned", "[extract][coref]") {
   std::istringstream names("# kg-coref given-names v9\n");
   std::istringstream desc("# kg-coref descriptions v1\n");

@@ -658,3 +658,37 @@ TEST_CASE("RelationExtractor: calls for and decisions to act; passive light verb
   CHECK(Find(rels, lula, brazil, {"invite"}).empty());
   CHECK(Find(rels, lula, brasilia, {"invite"}).empty());
 }
+
+TEST_CASE("RelationExtractor: a demand that X act is made of X; acquisitions", "[extract][relations]") {
+  // "Ankara demanded that Athens withdraw warships." "Orla's acquisition of Varde was costly."
+  RelationFixture f;
+  f.Parse(
+      "1\tAnkara\tAnkara\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tdemanded\tdemand\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthat\tthat\tSCONJ\tIN\t_\t5\tmark\t_\t_\n"
+      "4\tAthens\tAthens\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+      "5\twithdraw\twithdraw\tVERB\tVB\t_\t2\tccomp\t_\t_\n"
+      "6\twarships\twarship\tNOUN\tNNS\t_\t5\tobj\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tOrla\tOrla\tPROPN\tNNP\t_\t3\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\tacquisition\tacquisition\tNOUN\tNN\t_\t7\tnsubj\t_\t_\n"
+      "4\tof\tof\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tVarde\tVarde\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n"
+      "6\twas\tbe\tAUX\tVBD\t_\t7\tcop\t_\t_\n"
+      "7\tcostly\tcostly\tADJ\tJJ\t_\t0\troot\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_\n\n");
+  const int turkey = f.Add("Turkey", ReferentKind::kGpe);
+  const int greece = f.Add("Greece", ReferentKind::kGpe);
+  const int orla = f.Add("Orla", ReferentKind::kOrg);
+  const int varde = f.Add("Varde", ReferentKind::kOrg);
+  f.Ref(0, 0, 1, {turkey});
+  f.Ref(0, 3, 4, {greece});
+  f.Ref(1, 0, 1, {orla});
+  f.Ref(1, 4, 5, {varde});
+  const auto rels = Run(f);
+  const auto demand = Find(rels, turkey, greece, {"demand"});
+  REQUIRE(demand.size() == 1);
+  CHECK(demand[0].category == "REQUEST");
+  CHECK(Find(rels, orla, varde, {"acquire"}).size() == 1);
+}
