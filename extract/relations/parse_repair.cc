@@ -461,6 +461,43 @@ void ClausesAfterAppositions(Sentence* s) {
   }
 }
 
+// "The CLC, which represents workers, voiced(amod) support(appos) for PSAC." with no
+// main verb: the past-tense verb right after the comma closing a relative clause on the
+// root noun is the main verb, the noun it was taken to modify its object.
+void MainVerbAfterRelativeClause(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  int root = -1;
+  for (int t = 0; t < n; ++t) {
+    if (tokens[t].head < 0) root = t;
+  }
+  if (root < 0 || !IsNominal(tokens[root]) || HasChild(*s, root, "cop")) return;
+  for (int r = root + 1; r < n; ++r) {
+    if (tokens[r].head != root || tokens[r].deprel != "acl:relcl") continue;
+    int close = -1;
+    for (int t = r + 1; t < n && close < 0; ++t) {
+      if (tokens[t].text == ",") close = t;
+    }
+    const int v = close + 1;
+    if (close < 0 || v >= n || tokens[v].upos != "VERB" || (tokens[v].xpos != "VBD" && tokens[v].xpos != "VBN")) return;
+    if (Base(tokens[v].deprel) != "amod" || HasChild(*s, v, "nsubj")) return;
+    const int object = tokens[v].head;
+    if (object <= v || !IsNominal(tokens[object])) return;
+    tokens[v].head = -1;
+    tokens[v].deprel = "root";
+    tokens[v].xpos = "VBD";
+    tokens[object].head = v;
+    tokens[object].deprel = "obj";
+    tokens[root].head = v;
+    tokens[root].deprel = "nsubj";
+    tokens[close].head = v;
+    for (int t = object + 1; t < n; ++t) {  // final punctuation follows the new root
+      if (tokens[t].head == root && Base(tokens[t].deprel) == "punct") tokens[t].head = v;
+    }
+    return;
+  }
+}
+
 // "Two soldiers were wounded by troops" tagged as be + adjective: a past-participle
 // adjective with a copula is a passive verb; a "by" phrase right after it that the parser
 // hung on a later verb is its agent.
@@ -640,6 +677,7 @@ void RepairParse(Sentence* sentence, const std::function<bool(const std::string&
   ChildrenOfPunctuation(sentence);
   FunctionWordsAsArguments(sentence);
   MainClauseFromParticiple(sentence);
+  MainVerbAfterRelativeClause(sentence);
   SemicolonClauses(sentence);
   VerbsCoordinatedWithNouns(sentence);
   AdjectivalPassives(sentence);

@@ -11,6 +11,8 @@
 //  - dependents of punctuation go to the punctuation's head;
 //  - an article or preposition taken for an argument gives its place to its noun;
 //  - a bare name right after a verb's oblique names that oblique;
+//  - a root noun with a relative clause and no main verb: the past-tense verb after the
+//    clause's closing comma is the main verb ("The CLC, which …, voiced support");
 //  - a clause ends at a semicolon: a noun phrase before it with a transitive participle
 //    is that clause's subject ("Goldman advised Halvorsen; …");
 //  - a finite verb coordinated with a noun is coordinated with that noun's verb;

@@ -257,8 +257,12 @@ class SentenceWorker {
         } else if (base == "obl" || (base == "nmod" && view_.IsVerb(v))) {
           const std::string case_word = view_.CaseOf(c);
           if (case_word == "by" || rel == "obl:tmod" || rel == "obl:npmod") continue;
-          // "in talks with Iran": an event noun passes on its participants whatever its case.
-          if (!IsTargetCase(case_word, sense->category) && lexicon_.Noun(view_.Lemma(c)) == nullptr) continue;
+          // "in talks with Iran": an event noun passes on its participants whatever its case,
+          // unless the case only dates the clause ("after talks with X collapsed").
+          const bool temporal = case_word == "after" || case_word == "before" || case_word == "since" ||
+                                case_word == "during" || case_word == "until" || case_word == "following" ||
+                                case_word == "amid" || case_word == "ahead of" || case_word == "despite";
+          if (!IsTargetCase(case_word, sense->category) && (temporal || lexicon_.Noun(view_.Lemma(c)) == nullptr)) continue;
           Argument a = TargetOf(c, facts);
           if (a.empty()) continue;
           if (!listed && a.via_modifier) continue;  // unknown verbs need a named target

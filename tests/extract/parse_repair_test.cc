@@ -400,3 +400,29 @@ TEST_CASE("ParseRepair: a bare name right after an oblique names it", "[extract]
   CHECK(s.tokens[7].head == 5);
   CHECK(s.tokens[7].deprel == "appos");
 }
+
+TEST_CASE("ParseRepair: after a relative clause on a root noun, a past-tense verb is the main verb", "[extract][relations]") {
+  // "The Nordic Council, which represents five states, voiced support for Iceland." with
+  // "voiced" an adjective of "support".
+  Sentence s = Parse(
+      "1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_\n"
+      "2\tNordic\tNordic\tPROPN\tNNP\t_\t3\tcompound\t_\t_\n"
+      "3\tCouncil\tCouncil\tPROPN\tNNP\t_\t0\troot\t_\t_\n"
+      "4\t,\t,\tPUNCT\t,\t_\t6\tpunct\t_\t_\n"
+      "5\twhich\twhich\tPRON\tWDT\t_\t6\tnsubj\t_\t_\n"
+      "6\trepresents\trepresent\tVERB\tVBZ\t_\t3\tacl:relcl\t_\t_\n"
+      "7\tfive\tfive\tNUM\tCD\t_\t8\tnummod\t_\t_\n"
+      "8\tstates\tstate\tNOUN\tNNS\t_\t6\tobj\t_\t_\n"
+      "9\t,\t,\tPUNCT\t,\t_\t11\tpunct\t_\t_\n"
+      "10\tvoiced\tvoice\tVERB\tVBN\t_\t11\tamod\t_\t_\n"
+      "11\tsupport\tsupport\tNOUN\tNN\t_\t8\tappos\t_\t_\n"
+      "12\tfor\tfor\tADP\tIN\t_\t13\tcase\t_\t_\n"
+      "13\tIceland\tIceland\tPROPN\tNNP\t_\t11\tnmod\t_\t_\n"
+      "14\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[9].head == -1);
+  CHECK(s.tokens[2].head == 9);
+  CHECK(s.tokens[2].deprel == "nsubj");
+  CHECK(s.tokens[10].head == 9);
+  CHECK(s.tokens[10].deprel == "obj");
+}

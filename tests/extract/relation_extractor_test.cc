@@ -692,3 +692,22 @@ TEST_CASE("RelationExtractor: a demand that X act is made of X; acquisitions", "
   CHECK(demand[0].category == "REQUEST");
   CHECK(Find(rels, orla, varde, {"acquire"}).size() == 1);
 }
+
+TEST_CASE("RelationExtractor: an event noun that only dates the clause passes on no participants", "[extract][relations]") {
+  // "Norway expelled diplomats after talks with Sweden."
+  RelationFixture f;
+  f.Parse(
+      "1\tNorway\tNorway\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\texpelled\texpel\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tdiplomats\tdiplomat\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "4\tafter\tafter\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\ttalks\ttalk\tNOUN\tNNS\t_\t2\tobl\t_\t_\n"
+      "6\twith\twith\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "7\tSweden\tSweden\tPROPN\tNNP\t_\t5\tnmod\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int norway = f.Add("Norway", ReferentKind::kGpe);
+  const int sweden = f.Add("Sweden", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {norway});
+  f.Ref(0, 6, 7, {sweden});
+  CHECK(Find(Run(f), norway, sweden, {"expel"}).empty());
+}
