@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "base/text.h"
+#include "extract/relations/argument_resolver.h"
 #include "extract/relations/sentence_view.h"
 
 namespace kg::extract {
@@ -217,14 +218,21 @@ class CorefPass {
     if (locative) return;
     if ((rel == "obj" || rel == "obl" || rel == "iobj") && h >= 0) {
       verb = h;
-    } else if (rel == "nmod" && h >= 0 && view.head(h) >= 0) {
+    } else if (rel == "nmod" && view.token(t).deprel != "nmod:poss" && h >= 0 && view.head(h) >= 0) {
       const std::string_view up = SentenceView::BaseRel(view.token(h).deprel);
       if (up == "obj" || up == "obl") verb = view.head(h);
     }
     if (verb >= 0 && view.IsVerb(verb)) {
       const int subj = view.SubjectOf(verb);
-      if (subj >= 0 && subj < t && known[subj].size() == 1 && known[subj][0] != me && !IsPlace(known[subj][0])) {
-        pairs_.push_back({known[subj][0], me, view.index()});
+      // The subject may name its actor through a modifier ("Chinese officials urged Ottawa").
+      std::vector<int> actor = subj >= 0 ? known[subj] : std::vector<int>();
+      // Only with a party that is surely no place: a person, an organisation, a country.
+      const Referent& object = refs_->referents[me];
+      const bool party = object.kind == ReferentKind::kPerson || object.kind == ReferentKind::kOrg ||
+                         (object.kind == ReferentKind::kGpe && object.subtype == "country");
+      if (subj >= 0 && actor.empty() && party) actor = ArgumentResolver(view).Actor(subj).referents;
+      if (subj >= 0 && subj < t && actor.size() == 1 && actor[0] != me && !IsPlace(actor[0])) {
+        pairs_.push_back({actor[0], me, view.index()});
       }
     }
   }

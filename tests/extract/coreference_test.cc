@@ -226,6 +226,30 @@ TEST_CASE("Coreference: 'its' in an object is the clause's subject", "[extract][
   CHECK(Resolved(f, 1, 4, 5) == std::vector<int>{greece});  // not the more salient Turkey
 }
 
+TEST_CASE("Coreference: a subject that names its actor through a modifier pairs with its object", "[extract][coref]") {
+  // "Chinese officials urged Ottawa. Both governments met."
+  RelationFixture f;
+  f.Parse(
+      "1\tChinese\tChinese\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+      "2\tofficials\tofficial\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "3\turged\turge\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tOttawa\tOttawa\tPROPN\tNNP\t_\t3\tobj\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"
+      "1\tBoth\tboth\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tgovernments\tgovernment\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int china = f.Add("China", ReferentKind::kGpe);
+  const int canada = f.Add("Canada", ReferentKind::kGpe);
+  f.refs.referents[canada].subtype = "country";
+  f.Ref(0, 0, 1, {china}, ReferenceSource::kDemonym);
+  f.Ref(0, 3, 4, {canada});
+  Coref().Resolve(f.doc, &f.refs);
+  auto both = Resolved(f, 1, 0, 2);
+  std::sort(both.begin(), both.end());
+  CHECK(both == std::vector<int>{china, canada});
+}
+
 TEST_CASE("Coreference: lexicon files are versioned", "[extract][coref]") {
   std::istringstream names("# kg-coref given-names v9\n");
   std::istringstream desc("# kg-coref descriptions v1\n");
