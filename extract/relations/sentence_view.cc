@@ -226,6 +226,19 @@ int SentenceView::NameReferenceAt(int i) const {
   if (!refs_at_[i].empty()) return refs_at_[i].back();
   const std::string& upos = token(i).upos;
   if (upos != "NOUN" && upos != "PROPN" && upos != "ADJ") return -1;
+  // "Prey Veng province", "the city of Samarkand": a place noun with its name is that place.
+  static const std::set<std::string> kPlaceNouns = {"province", "region", "city", "town", "village", "state",
+                                                    "county", "district", "island", "port", "capital", "oblast",
+                                                    "prefecture", "governorate", "municipality", "territory"};
+  if (upos == "NOUN" && kPlaceNouns.count(Lemma(i))) {
+    for (int c : children_[i]) {
+      const std::string_view rel = BaseRel(token(c).deprel);
+      const std::string case_word = CaseOf(c);
+      const bool before = c < i && (rel == "compound" || (rel == "nmod" && case_word.empty()));
+      const bool of = c > i && rel == "nmod" && case_word == "of";
+      if ((before || of) && ref_head_at_[c] >= 0) return ref_head_at_[c];
+    }
+  }
   for (int c : children_[i]) {
     const std::string_view rel = BaseRel(token(c).deprel);
     if (c > i && (rel == "flat" || rel == "appos" || rel == "compound") && ref_head_at_[c] >= 0) return ref_head_at_[c];

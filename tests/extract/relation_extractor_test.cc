@@ -711,3 +711,37 @@ TEST_CASE("RelationExtractor: an event noun that only dates the clause passes on
   f.Ref(0, 6, 7, {sweden});
   CHECK(Find(Run(f), norway, sweden, {"expel"}).empty());
 }
+
+TEST_CASE("RelationExtractor: a place noun with its name is that place, even for verbs the lexicon does not list", "[extract][relations]") {
+  // "Oslo sent a team to Troms county." "Riga sent doctors to the city of Tartu."
+  RelationFixture f;
+  f.Parse(
+      "1\tOslo\tOslo\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tsent\tsend\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\ta\ta\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tteam\tteam\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\tto\tto\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "6\tTroms\tTroms\tPROPN\tNNP\t_\t7\tnmod\t_\t_\n"
+      "7\tcounty\tcounty\tNOUN\tNN\t_\t2\tobl\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tRiga\tRiga\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tsent\tsend\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tdoctors\tdoctor\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "4\tto\tto\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n"
+      "6\tcity\tcity\tNOUN\tNN\t_\t2\tobl\t_\t_\n"
+      "7\tof\tof\tADP\tIN\t_\t8\tcase\t_\t_\n"
+      "8\tTartu\tTartu\tPROPN\tNNP\t_\t6\tnmod\t_\t_\n"
+      "9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int norway = f.Add("Norway", ReferentKind::kGpe);
+  const int troms = f.Add("Troms", ReferentKind::kGpe);
+  const int latvia = f.Add("Latvia", ReferentKind::kGpe);
+  const int tartu = f.Add("Tartu", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {norway});
+  f.Ref(0, 5, 6, {troms});
+  f.Ref(1, 0, 1, {latvia});
+  f.Ref(1, 7, 8, {tartu});
+  const auto rels = Run(f);
+  CHECK(Find(rels, norway, troms, {"send"}).size() == 1);
+  CHECK(Find(rels, latvia, tartu, {"send"}).size() == 1);
+}
