@@ -576,6 +576,10 @@ void MentionFinder::AddKeywordNames(const SentenceState& st, std::vector<Candida
       bool evidence = j - b >= 3;
       for (int k = b; k + 1 < j && !evidence; ++k) evidence = tokens[k].upos == "PROPN";
       for (const CandidateMention& c : merged) evidence = evidence || (Overlaps(c, b, j) && c.entry >= 0);
+      // "Kenya's High Court", "Brazil's Foreign Ministry": a country's institution.
+      if (!evidence && b >= 2 && (folded[b - 1] == "'s" || tokens[b - 1].text == "\xE2\x80\x99s")) {
+        for (const CandidateMention& c : merged) evidence = evidence || (c.end == b - 1 && c.kind == EntityKind::kGpe);
+      }
       if (!evidence) continue;
       bool person = false, covered_whole = false;
       for (const CandidateMention& c : merged) {

@@ -282,6 +282,13 @@ TEST_CASE("EntityRecognizer: without a tagger the gazetteer and rules still work
   std::vector<std::string> names;
   for (const EntityInfo& info : e.entities) names.push_back(info.canonical);
   CHECK(names == std::vector<std::string>{"NATO", "European Union", "Brussels", "2025-06-02"});
+  SECTION("a country's institution: capitalised words ending in a keyword after its possessive") {
+    Document court = MakeDocument({"Chile 's High Court ruled ."});
+    court.sentences[0].tokens[2].upos = "ADJ";  // "High" tagged as the adjective it is
+    std::vector<std::string> found;
+    for (const EntityInfo& info : recognizer->Recognize(court, "2025-06-08").entities) found.push_back(info.canonical);
+    CHECK(found == std::vector<std::string>{"Chile", "High Court"});
+  }
   SECTION("loading from missing directories fails with the path") {
     auto missing = EntityRecognizer::Load("/nonexistent/models", "/nonexistent/data");
     REQUIRE_FALSE(missing.ok());
