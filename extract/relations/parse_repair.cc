@@ -275,6 +275,36 @@ void RelativeClauseAntecedents(Sentence* s) {
   }
 }
 
+// "Macron, who hosted the meeting, praised Germany" parsed with "praised" coordinated
+// into the relative clause and the name as the root: a verb after the comma that closes a
+// relative clause, joined without "and", is the main verb, the name its subject.
+void MainVerbAfterRelativeOnRoot(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int r = 0; r < n; ++r) {
+    if (tokens[r].deprel != "acl:relcl" || tokens[r].upos != "VERB") continue;
+    const int antecedent = tokens[r].head;
+    if (antecedent < 0 || antecedent > r || tokens[antecedent].head >= 0 || !IsNominal(tokens[antecedent])) continue;
+    int close = -1;
+    for (int t = r + 1; t < n && close < 0; ++t) {
+      if (tokens[t].text == ",") close = t;
+    }
+    if (close < 0 || close + 1 >= n) continue;
+    const int c = close + 1;
+    if (tokens[c].head != r || Base(tokens[c].deprel) != "conj" || tokens[c].upos != "VERB" || !IsFinite(*s, c)) continue;
+    if (HasChild(*s, c, "cc") || HasChild(*s, c, "nsubj")) continue;
+    tokens[c].head = -1;
+    tokens[c].deprel = "root";
+    tokens[antecedent].head = c;
+    tokens[antecedent].deprel = "nsubj";
+    tokens[close].head = c;
+    for (int t = c + 1; t < n; ++t) {  // the rest of the sentence follows the new main verb
+      if (tokens[t].head == antecedent && Base(tokens[t].deprel) == "punct") tokens[t].head = c;
+    }
+    return;
+  }
+}
+
 // "Wielgosz, who heads the Front, told reporters…" parsed with "the Front" as the subject
 // of "told": a non-restrictive relative clause ends at its closing comma, so a noun inside
 // it is its verb's object, and the verb after the comma is the antecedent's.
@@ -684,6 +714,7 @@ void RepairParse(Sentence* sentence, const std::function<bool(const std::string&
   DuplicateSubjects(sentence);
   RelativeClauseAntecedents(sentence);
   RelativeClauseClosure(sentence);
+  MainVerbAfterRelativeOnRoot(sentence);
   AppositionsAndCoordinations(sentence);
   ObliquesBeforeConjunct(sentence);
   ClausesAfterAppositions(sentence);

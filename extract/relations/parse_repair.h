@@ -19,6 +19,8 @@
 //  - two subjects on one verb become a coordination ("X and Y spoke") or a title and
 //    its name ("Opposition leader Tomasz Wielgosz accused");
 //  - a relative clause opened by ", which"/", who" right after a name is about it;
+//  - a verb after the comma closing a relative clause on a root name, joined without
+//    "and", is the main verb ("Macron, who hosted the meeting, praised Germany");
 //  - an adverbial -ing clause after the comma closing an apposition belongs to the
 //    verb the apposition's noun is an argument of;
 //  - an oblique before the "and" that opens a conjunct belongs to the verb before it;

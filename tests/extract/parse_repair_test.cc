@@ -426,3 +426,23 @@ TEST_CASE("ParseRepair: after a relative clause on a root noun, a past-tense ver
   CHECK(s.tokens[10].head == 9);
   CHECK(s.tokens[10].deprel == "obj");
 }
+
+TEST_CASE("ParseRepair: after a relative clause on a root name, an unjoined verb is the main verb", "[extract][relations]") {
+  // "Lula, who hosted the summit, praised Chile." with "praised" coordinated with "hosted".
+  Sentence s = Parse(
+      "1\tLula\tLula\tPROPN\tNNP\t_\t0\troot\t_\t_\n"
+      "2\t,\t,\tPUNCT\t,\t_\t4\tpunct\t_\t_\n"
+      "3\twho\twho\tPRON\tWP\t_\t4\tnsubj\t_\t_\n"
+      "4\thosted\thost\tVERB\tVBD\t_\t1\tacl:relcl\t_\t_\n"
+      "5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n"
+      "6\tsummit\tsummit\tNOUN\tNN\t_\t4\tobj\t_\t_\n"
+      "7\t,\t,\tPUNCT\t,\t_\t8\tpunct\t_\t_\n"
+      "8\tpraised\tpraise\tVERB\tVBD\t_\t4\tconj\t_\t_\n"
+      "9\tChile\tChile\tPROPN\tNNP\t_\t8\tobj\t_\t_\n"
+      "10\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[7].head == -1);
+  CHECK(s.tokens[0].head == 7);
+  CHECK(s.tokens[0].deprel == "nsubj");
+  CHECK(s.tokens[3].head == 0);  // the relative clause stays on the name
+}
