@@ -160,6 +160,7 @@ class CorefPass {
     int sentence;
     int token;
     bool subject;
+    int depth = 0;  // clauses it is embedded in below the main one
   };
   struct Pair {
     int a, b;
@@ -179,13 +180,24 @@ class CorefPass {
         if (std::vector<int> found = Resolve(view, t); !found.empty()) known[t] = found;
       }
       if (known[t].empty()) continue;
-      history_.push_back({known[t], s, t, IsSubject(view, t)});
+      history_.push_back({known[t], s, t, IsSubject(view, t), ClauseDepth(view, t)});
       for (int r : known[t]) {
         if (r >= static_cast<int>(counts_.size())) counts_.resize(r + 1, 0);
         ++counts_[r];
       }
       RecordPairs(view, t, known);
     }
+  }
+
+  // How many verbs above `t` head clauses below the sentence's main one: a name deep in
+  // subordinate clauses is less salient ("…, which has held rallies since the party froze
+  // talks on joining the EU": the EU is three clauses down).
+  static int ClauseDepth(const SentenceView& view, int t) {
+    int verbs = 0;
+    for (int h = view.head(t), steps = 0; h >= 0 && steps < view.size(); h = view.head(h), ++steps) {
+      if (view.IsVerb(h)) ++verbs;
+    }
+    return std::max(0, verbs - 1);
   }
 
   static bool IsSubject(const SentenceView& view, int t) {
@@ -270,6 +282,9 @@ class CorefPass {
       } else if ((rel == "nmod" && view.CaseOf(c) == "of") || view.token(c).deprel == "nmod:poss" ||
                  (rel == "compound" && !view.ReferencesAt(c).empty())) {
         return {};  // "the president of France", "the Trump administration": not anaphoric
+      } else if (c == t + 1 && view.token(c).upos == "PROPN" &&
+                 (rel == "appos" || rel == "flat" || rel == "compound" || (rel == "nmod" && view.CaseOf(c).empty()))) {
+        return {};  // "the student movement Daitove": the name that follows is what it means
       }
     }
     // "commission chair Grace Phiri", "ministry officials": a bare institution noun
@@ -405,7 +420,8 @@ class CorefPass {
           std::find(excluded.begin(), excluded.end(), it->referents[0]) != excluded.end()) {
         continue;
       }
-      double score = -3.0 * distance + (it->subject ? 2.0 : 0.0) - 0.01 * (distance == 0 ? t - it->token : 0);
+      double score = -3.0 * distance + (it->subject ? 2.0 : 0.0) - 0.01 * (distance == 0 ? t - it->token : 0) -
+                     0.5 * std::min(it->depth, 3);
       if (it->referents.size() == 1) {
         // The article's main characters stay salient: "he" after "placed in the care of
         // Dr Bailey" is still the biography's subject.

@@ -599,6 +599,24 @@ void MentionFinder::AddKeywordNames(const SentenceState& st, std::vector<Candida
       c.from_tagger = true;  // a name we found, not one we listed
       merged.push_back(std::move(c));
     }
+    // "the student movement Daitove", "the shipping firm Halvorsen": capitalised words
+    // right after a noun that says what kind of organisation follows, when nothing else
+    // claimed them.
+    for (int i = 2; i < n; ++i) {
+      if (tokens[i].upos != "PROPN" || !StartsUpper(tokens[i].text) || tokens[i - 1].upos != "NOUN" ||
+          !IsOrganisationNoun(folded[i - 1])) {
+        continue;
+      }
+      int j = i;
+      while (j < n && tokens[j].upos == "PROPN" && StartsUpper(tokens[j].text)) ++j;
+      bool claimed = false;
+      for (const CandidateMention& c : merged) claimed = claimed || Overlaps(c, i, j);
+      if (claimed) continue;
+      CandidateMention c = make(i, j, EntityKind::kOrg);
+      c.from_tagger = true;
+      merged.push_back(std::move(c));
+      i = j;
+    }
   }
 }
 

@@ -250,6 +250,52 @@ TEST_CASE("Coreference: a subject that names its actor through a modifier pairs 
   CHECK(both == std::vector<int>{china, canada});
 }
 
+TEST_CASE("Coreference: a description with its name is no anaphor; names deep in subordinate clauses are less salient",
+          "[extract][coref]") {
+  // "NATO met. The alliance AUKUS spoke. The march was led by Orlan, which grew after
+  //  Sigma left Vasa. Its chief spoke."
+  RelationFixture f;
+  f.Parse(
+      "1\tNATO\tNATO\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\talliance\talliance\tNOUN\tNN\t_\t4\tnsubj\t_\t_\n"
+      "3\tAUKUS\tAUKUS\tPROPN\tNNP\t_\t2\tappos\t_\t_\n"
+      "4\tspoke\tspeak\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n"
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tmarch\tmarch\tNOUN\tNN\t_\t4\tnsubj:pass\t_\t_\n"
+      "3\twas\tbe\tAUX\tVBD\t_\t4\taux:pass\t_\t_\n"
+      "4\tled\tlead\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "5\tby\tby\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "6\tOrlan\tOrlan\tPROPN\tNNP\t_\t4\tobl:agent\t_\t_\n"
+      "7\t,\t,\tPUNCT\t,\t_\t9\tpunct\t_\t_\n"
+      "8\twhich\twhich\tPRON\tWDT\t_\t9\tnsubj\t_\t_\n"
+      "9\tgrew\tgrow\tVERB\tVBD\t_\t6\tacl:relcl\t_\t_\n"
+      "10\tafter\tafter\tSCONJ\tIN\t_\t12\tmark\t_\t_\n"
+      "11\tSigma\tSigma\tPROPN\tNNP\t_\t12\tnsubj\t_\t_\n"
+      "12\tleft\tleave\tVERB\tVBD\t_\t9\tadvcl\t_\t_\n"
+      "13\tVasa\tVasa\tPROPN\tNNP\t_\t12\tobj\t_\t_\n"
+      "14\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n"
+      "1\tIts\tits\tPRON\tPRP$\t_\t2\tnmod:poss\t_\t_\n"
+      "2\tchief\tchief\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+      "3\tspoke\tspeak\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int nato = f.Add("NATO", ReferentKind::kOrg);
+  const int orlan = f.Add("Orlan", ReferentKind::kOrg);
+  const int sigma = f.Add("Sigma", ReferentKind::kOrg);
+  const int vasa = f.Add("Vasa", ReferentKind::kOrg);
+  f.refs.referents[nato].subtype = "alliance";
+  f.Ref(0, 0, 1, {nato});
+  f.Ref(2, 5, 6, {orlan});
+  f.Ref(2, 9, 10, {sigma});
+  f.Ref(2, 11, 12, {vasa});
+  Coref().Resolve(f.doc, &f.refs);
+  CHECK(Resolved(f, 1, 0, 2).empty());                    // "The alliance AUKUS" is AUKUS, not NATO
+  CHECK(Resolved(f, 3, 0, 1) == std::vector<int>{orlan});  // not Vasa, two clauses down
+}
+
 TEST_CASE("Coreference: lexicon files are versioned", "[extract][coref]") {
   std::istringstream names("# kg-coref given-names v9\n");
   std::istringstream desc("# kg-coref descriptions v1\n");

@@ -289,6 +289,13 @@ TEST_CASE("EntityRecognizer: without a tagger the gazetteer and rules still work
     for (const EntityInfo& info : recognizer->Recognize(court, "2025-06-08").entities) found.push_back(info.canonical);
     CHECK(found == std::vector<std::string>{"Chile", "High Court"});
   }
+  SECTION("a name right after a noun that says it is an organisation's") {
+    Document firm = MakeDocument({"They hired the shipping firm Varnholt to help ."});
+    const ArticleEntities found = recognizer->Recognize(firm, "2025-06-08");
+    REQUIRE(found.entities.size() == 1);
+    CHECK(found.entities[0].canonical == "Varnholt");
+    CHECK(found.entities[0].type == EntityKind::kOrg);
+  }
   SECTION("loading from missing directories fails with the path") {
     auto missing = EntityRecognizer::Load("/nonexistent/models", "/nonexistent/data");
     REQUIRE_FALSE(missing.ok());
