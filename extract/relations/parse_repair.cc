@@ -700,6 +700,13 @@ void ConsolidatePhrases(Sentence* sentence, const std::vector<std::pair<int, int
     }
     tokens[head].head = ext_head;
     tokens[head].deprel = ext_rel;
+    // A conjunct hung on a word inside the phrase is coordinated with the whole phrase
+    // ("the Republic of Congo(<-conj Rwanda) and Rwanda").
+    for (int t = 0; t < n; ++t) {
+      if (inside(t) || !inside(tokens[t].head) || tokens[t].head == head || Base(tokens[t].deprel) != "conj") continue;
+      if (Dominates(*sentence, t, head)) continue;
+      tokens[t].head = head;
+    }
   }
 }
 

@@ -446,3 +446,23 @@ TEST_CASE("ParseRepair: after a relative clause on a root name, an unjoined verb
   CHECK(s.tokens[0].deprel == "nsubj");
   CHECK(s.tokens[3].head == 0);  // the relative clause stays on the name
 }
+
+TEST_CASE("ConsolidatePhrases: a conjunct hung inside a name is coordinated with the whole name", "[extract][relations]") {
+  // "The Republic of Congo and Rwanda signed a truce." with "Rwanda" coordinated with "Congo".
+  Sentence s = Parse(
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tRepublic\tRepublic\tPROPN\tNNP\t_\t7\tnsubj\t_\t_\n"
+      "3\tof\tof\tADP\tIN\t_\t4\tcase\t_\t_\n"
+      "4\tCongo\tCongo\tPROPN\tNNP\t_\t2\tnmod\t_\t_\n"
+      "5\tand\tand\tCCONJ\tCC\t_\t6\tcc\t_\t_\n"
+      "6\tRwanda\tRwanda\tPROPN\tNNP\t_\t4\tconj\t_\t_\n"
+      "7\tsigned\tsign\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "8\ta\ta\tDET\tDT\t_\t9\tdet\t_\t_\n"
+      "9\ttruce\ttruce\tNOUN\tNN\t_\t7\tobj\t_\t_\n"
+      "10\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_\n\n");
+  ConsolidatePhrases(&s, {{1, 4}}, {1});
+  CHECK(s.tokens[3].head == 1);  // "Congo" is part of the name
+  CHECK(s.tokens[5].head == 1);
+  CHECK(s.tokens[5].deprel == "conj");
+  CHECK(s.tokens[1].deprel == "nsubj");
+}
