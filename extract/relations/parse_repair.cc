@@ -528,6 +528,52 @@ void MainVerbAfterRelativeClause(Sentence* s) {
   }
 }
 
+// "Qatar's offer of mediation between Israel and Iran was welcomed by the UN" parsed with
+// "Iran" as the subject of a new clause: "between" wants two conjuncts, so the noun after
+// its "and" is the second; the verb it was taken to lead is the main verb of the noun
+// phrase the "between" phrase is in.
+void BetweenCoordination(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int x = 0; x < n; ++x) {
+    bool between = false;
+    for (int t = 0; t < x; ++t) {
+      if (tokens[t].head == x && Base(tokens[t].deprel) == "case" && base::AsciiLower(tokens[t].text) == "between") between = true;
+    }
+    if (!between || HasChild(*s, x, "conj") || !IsNominal(tokens[x])) continue;
+    int end = x;
+    for (int t = x + 1; t < n && Dominates(*s, x, t); ++t) end = t;
+    const int cc = end + 1;
+    if (cc + 1 >= n || base::AsciiLower(tokens[cc].text) != "and") continue;
+    int y = cc + 1;
+    while (y < n && tokens[y].head > y && tokens[y].head < n && IsNominal(tokens[tokens[y].head]) && Base(tokens[y].deprel) != "nsubj") {
+      y = tokens[y].head;
+    }
+    if (y >= n || !IsNominal(tokens[y]) || Base(tokens[y].deprel) != "nsubj") continue;
+    const int v = tokens[y].head;
+    if (v < 0 || tokens[v].upos != "VERB" || Dominates(*s, y, x)) continue;
+    tokens[y].head = x;
+    tokens[y].deprel = "conj";
+    tokens[cc].head = y;
+    tokens[cc].deprel = "cc";
+    // The verb's subject is the noun phrase at the root that holds the "between" phrase.
+    const int root = tokens[v].head;
+    if (Base(tokens[v].deprel) != "conj" || root < 0 || tokens[root].head >= 0 || !IsNominal(tokens[root]) ||
+        !Dominates(*s, root, x)) {
+      continue;
+    }
+    tokens[v].head = -1;
+    tokens[v].deprel = "root";
+    tokens[root].head = v;
+    bool passive = false;
+    for (const Token& t : tokens) passive = passive || (t.head == v && t.deprel == "aux:pass");
+    tokens[root].deprel = passive ? "nsubj:pass" : "nsubj";
+    for (int t = v + 1; t < n; ++t) {
+      if (tokens[t].head == root && Base(tokens[t].deprel) == "punct") tokens[t].head = v;
+    }
+  }
+}
+
 // "Two soldiers were wounded by troops" tagged as be + adjective: a past-participle
 // adjective with a copula is a passive verb; a "by" phrase right after it that the parser
 // hung on a later verb is its agent.
@@ -725,6 +771,7 @@ void RepairParse(Sentence* sentence, const std::function<bool(const std::string&
   AppositionsAndCoordinations(sentence);
   ObliquesBeforeConjunct(sentence);
   ClausesAfterAppositions(sentence);
+  BetweenCoordination(sentence);
   OrphanSubjects(sentence);
   CoordinatedReporting(sentence, is_reporting);
   AbsoluteParticiples(sentence);

@@ -23,6 +23,8 @@
 //    "and", is the main verb ("Macron, who hosted the meeting, praised Germany");
 //  - an adverbial -ing clause after the comma closing an apposition belongs to the
 //    verb the apposition's noun is an argument of;
+//  - "between X and Y": the noun after "and" is the second conjunct, not the subject of
+//    a new clause;
 //  - an oblique before the "and" that opens a conjunct belongs to the verb before it;
 //  - a coordinated name right before a finite verb without a subject, opening its
 //    conjunct with "and"/"but", is that verb's subject.

@@ -466,3 +466,30 @@ TEST_CASE("ConsolidatePhrases: a conjunct hung inside a name is coordinated with
   CHECK(s.tokens[5].deprel == "conj");
   CHECK(s.tokens[1].deprel == "nsubj");
 }
+
+TEST_CASE("ParseRepair: the noun after 'between X and' is X's conjunct", "[extract][relations]") {
+  // "Oman's offer of talks between Iran and Kuwait was praised by Egypt." with "Kuwait"
+  // the subject of "was praised".
+  Sentence s = Parse(
+      "1\tOman\tOman\tPROPN\tNNP\t_\t3\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\toffer\toffer\tNOUN\tNN\t_\t0\troot\t_\t_\n"
+      "4\tof\tof\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\ttalks\ttalk\tNOUN\tNNS\t_\t3\tnmod\t_\t_\n"
+      "6\tbetween\tbetween\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "7\tIran\tIran\tPROPN\tNNP\t_\t5\tnmod\t_\t_\n"
+      "8\tand\tand\tCCONJ\tCC\t_\t11\tcc\t_\t_\n"
+      "9\tKuwait\tKuwait\tPROPN\tNNP\t_\t11\tnsubj:pass\t_\t_\n"
+      "10\twas\tbe\tAUX\tVBD\t_\t11\taux:pass\t_\t_\n"
+      "11\tpraised\tpraise\tVERB\tVBN\t_\t3\tconj\t_\t_\n"
+      "12\tby\tby\tADP\tIN\t_\t13\tcase\t_\t_\n"
+      "13\tEgypt\tEgypt\tPROPN\tNNP\t_\t11\tobl:agent\t_\t_\n"
+      "14\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[8].head == 6);
+  CHECK(s.tokens[8].deprel == "conj");
+  CHECK(s.tokens[7].head == 8);
+  CHECK(s.tokens[10].head == -1);  // "praised" is the main verb
+  CHECK(s.tokens[2].head == 10);
+  CHECK(s.tokens[2].deprel == "nsubj:pass");
+}
