@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "base/text.h"
@@ -180,6 +182,7 @@ class CorefPass {
         if (std::vector<int> found = Resolve(view, t); !found.empty()) known[t] = found;
       }
       if (known[t].empty()) continue;
+      if (known[t].size() == 1 && view.ReferenceHeadedAt(t) >= 0) RecordDescriptors(view, t, known[t][0]);
       history_.push_back({known[t], s, t, IsSubject(view, t), ClauseDepth(view, t)});
       for (int r : known[t]) {
         if (r >= static_cast<int>(counts_.size())) counts_.resize(r + 1, 0);
@@ -198,6 +201,24 @@ class CorefPass {
       if (view.IsVerb(h)) ++verbs;
     }
     return std::max(0, verbs - 1);
+  }
+
+  // Common nouns the text puts beside a name, so that "the studio" later finds it: "the
+  // game studio Kivilinna Games", "Meridian, the Dutch terminal operator", "Solace, a
+  // company registered in Singapore".
+  void RecordDescriptors(const SentenceView& view, int t, int referent) {
+    const Reference& ref = view.reference(view.ReferenceHeadedAt(t));
+    auto add = [&](int noun) {
+      if (noun >= 0 && view.token(noun).upos == "NOUN" && view.ReferencesAt(noun).empty()) {
+        descriptors_[referent].insert(view.Lemma(noun));
+      }
+    };
+    const int h = view.head(t);
+    const std::string_view rel = SentenceView::BaseRel(view.token(t).deprel);
+    if (h >= 0 && h + 1 == ref.begin && (rel == "appos" || rel == "flat" || rel == "nmod" || rel == "compound")) add(h);
+    if (ref.begin >= 1 && view.token(ref.begin - 1).upos == "NOUN" && view.head(ref.begin - 1) == t) add(ref.begin - 1);
+    for (int c : view.ChildrenWith(t, "appos")) add(c);
+    if (rel == "appos" && h >= 0 && h < ref.begin) add(h);  // "a company, Solace Analytics,"
   }
 
   static bool IsSubject(const SentenceView& view, int t) {
@@ -474,7 +495,10 @@ class CorefPass {
       if (it->referents.size() != 1 || it->referents[0] == skip) continue;
       const Referent& r = refs_->referents[it->referents[0]];
       if (d.type == "person-role" || (r.kind != d.kind && d.kind != ReferentKind::kOther)) continue;
-      if (NameHolds(r, noun)) return it->referents[0];
+      auto described = descriptors_.find(it->referents[0]);
+      if (NameHolds(r, noun) || (described != descriptors_.end() && described->second.count(noun))) {
+        return it->referents[0];
+      }
     }
     if (d.named) return -1;
     for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
@@ -535,6 +559,7 @@ class CorefPass {
   std::vector<Mention> history_;
   std::vector<int> counts_;  // mentions so far of each referent
   std::vector<Pair> pairs_;
+  std::map<int, std::set<std::string>> descriptors_;  // nouns the text described each entity with
 };
 
 void Coreference::Resolve(const Document& doc, ArticleReferents* refs) const { CorefPass(*this, doc, refs).Run(); }

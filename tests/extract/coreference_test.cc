@@ -296,6 +296,42 @@ TEST_CASE("Coreference: a description with its name is no anaphor; names deep in
   CHECK(Resolved(f, 3, 0, 1) == std::vector<int>{orlan});  // not Vasa, two clauses down
 }
 
+TEST_CASE("Coreference: a description takes the entity the text described with that noun", "[extract][coref]") {
+  // "Orlan bought the shipping firm Varde. Sigma praised Nokka. Kestrel also bid for the firm."
+  RelationFixture f;
+  f.Parse(
+      "1\tOrlan\tOrlan\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tbought\tbuy\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+      "4\tshipping\tshipping\tNOUN\tNN\t_\t5\tcompound\t_\t_\n"
+      "5\tfirm\tfirm\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "6\tVarde\tVarde\tPROPN\tNNP\t_\t5\tappos\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tSigma\tSigma\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tpraised\tpraise\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tNokka\tNokka\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tKestrel\tKestrel\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+      "2\talso\talso\tADV\tRB\t_\t3\tadvmod\t_\t_\n"
+      "3\tbid\tbid\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tfor\tfor\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n"
+      "6\tfirm\tfirm\tNOUN\tNN\t_\t3\tobl\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int orlan = f.Add("Orlan", ReferentKind::kOrg);
+  const int varde = f.Add("Varde", ReferentKind::kOrg);
+  const int sigma = f.Add("Sigma", ReferentKind::kOrg);
+  const int nokka = f.Add("Nokka", ReferentKind::kOrg);
+  const int kestrel = f.Add("Kestrel", ReferentKind::kOrg);
+  f.Ref(0, 0, 1, {orlan});
+  f.Ref(0, 5, 6, {varde});
+  f.Ref(1, 0, 1, {sigma});
+  f.Ref(1, 2, 3, {nokka});
+  f.Ref(2, 0, 1, {kestrel});
+  Coref().Resolve(f.doc, &f.refs);
+  CHECK(Resolved(f, 2, 4, 6) == std::vector<int>{varde});  // not Nokka, named last
+}
+
 TEST_CASE("Coreference: lexicon files are versioned", "[extract][coref]") {
   std::istringstream names("# kg-coref given-names v9\n");
   std::istringstream desc("# kg-coref descriptions v1\n");
