@@ -379,6 +379,31 @@ class SentenceWorker {
         if (case_word == "of" || case_word == "between" || case_word == "among" || !IsTargetCase(case_word)) continue;
         Merge(args_.Target(g), &a);
       }
+      if (!a.empty()) return a;
+    }
+    // "RSF fighters attacked the city. The AU condemned the assault.": a definite event
+    // noun without participants is the same event told just before; what is done
+    // about it is done to its actor.
+    if (event != nullptr && a.empty()) {
+      bool definite = false;
+      for (int d : view_.ChildrenWith(c, "det")) {
+        const std::string det = view_.Lemma(d);
+        definite |= det == "the" || det == "this" || det == "that";
+      }
+      bool modified = false;
+      for (int g : view_.children(c)) {
+        const std::string_view rel = SentenceView::BaseRel(view_.token(g).deprel);
+        modified |= rel == "nmod" || rel == "acl" || view_.token(g).deprel == "nmod:poss";
+      }
+      if (definite && !modified) {
+        for (auto it = out_->rbegin(); it != out_->rend(); ++it) {
+          if (it->sentence < view_.index() - 2) break;
+          if (it->sentence == view_.index() || it->predicate != event->predicate || it->subject < 0) continue;
+          a.referents.push_back(it->subject);
+          a.via_modifier = true;
+          break;
+        }
+      }
       return a;
     }
     if (IsStanceNoun(lemma) && facts.attributed_to >= 0) {

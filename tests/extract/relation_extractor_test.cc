@@ -745,3 +745,35 @@ TEST_CASE("RelationExtractor: a place noun with its name is that place, even for
   CHECK(Find(rels, norway, troms, {"send"}).size() == 1);
   CHECK(Find(rels, latvia, tartu, {"send"}).size() == 1);
 }
+
+TEST_CASE("RelationExtractor: 'condemned the attack' is about the attack just told, and so about its actor", "[extract][relations]") {
+  // "Serbia attacked Kosovo. Albania condemned the attack. Greece condemned the blockade."
+  RelationFixture f;
+  f.Parse(
+      "1\tSerbia\tSerbia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tKosovo\tKosovo\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tAlbania\tAlbania\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tcondemned\tcondemn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tattack\tattack\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tGreece\tGreece\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tcondemned\tcondemn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tblockade\tblockade\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int serbia = f.Add("Serbia", ReferentKind::kGpe);
+  const int kosovo = f.Add("Kosovo", ReferentKind::kGpe);
+  const int albania = f.Add("Albania", ReferentKind::kGpe);
+  const int greece = f.Add("Greece", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {serbia});
+  f.Ref(0, 2, 3, {kosovo});
+  f.Ref(1, 0, 1, {albania});
+  f.Ref(2, 0, 1, {greece});
+  const auto rels = Run(f);
+  CHECK(Find(rels, albania, serbia, {"condemn"}).size() == 1);
+  CHECK(Find(rels, albania, kosovo, {"condemn"}).empty());
+  CHECK(Find(rels, greece, serbia, {"condemn"}).empty());  // no blockade was told
+}
