@@ -85,6 +85,33 @@ void AbsoluteParticiples(Sentence* s) {
   }
 }
 
+// "Castell alleges(NNS) that Meridian's board shared…" with the verb of saying tagged as a
+// plural noun, its subject as a compound and its clause as an adjectival one: a root noun
+// that is a verb of saying with a that-clause and a name before it is the verb.
+void SayingVerbsTaggedAsNouns(Sentence* s, const std::function<bool(const std::string&)>& is_reporting) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int v = 1; v < n; ++v) {
+    Token& word = tokens[v];
+    if (word.head >= 0 || word.upos != "NOUN" || word.xpos != "NNS" || !is_reporting(base::AsciiLower(word.lemma))) continue;
+    int subject = -1, clause = -1;
+    for (int t = 0; t < n; ++t) {
+      if (tokens[t].head != v) continue;
+      if (t < v && Base(tokens[t].deprel) == "compound" && tokens[t].upos == "PROPN") subject = t;
+      if (t > v && (Base(tokens[t].deprel) == "acl" || Base(tokens[t].deprel) == "ccomp") && tokens[t].upos == "VERB") {
+        for (int m = v + 1; m < t; ++m) {
+          if (tokens[m].head == t && Base(tokens[m].deprel) == "mark" && base::AsciiLower(tokens[m].text) == "that") clause = t;
+        }
+      }
+    }
+    if (subject < 0 || clause < 0) continue;
+    word.upos = "VERB";
+    word.xpos = "VBZ";
+    tokens[subject].deprel = "nsubj";
+    tokens[clause].deprel = "ccomp";
+  }
+}
+
 // "Trump stressed that X… and claimed that Y": put "claimed" beside "stressed".
 void CoordinatedReporting(Sentence* s, const std::function<bool(const std::string&)>& is_reporting) {
   auto& tokens = s->tokens;
@@ -773,6 +800,7 @@ void RepairParse(Sentence* sentence, const std::function<bool(const std::string&
   ClausesAfterAppositions(sentence);
   BetweenCoordination(sentence);
   OrphanSubjects(sentence);
+  SayingVerbsTaggedAsNouns(sentence, is_reporting);
   CoordinatedReporting(sentence, is_reporting);
   AbsoluteParticiples(sentence);
 }

@@ -8,6 +8,8 @@
 //  - coordinated verbs of saying: in "Trump stressed that X … and claimed that Y", a
 //    verb of saying with its own clause, coordinated into the first clause, belongs
 //    with the first verb of saying;
+//  - a verb of saying tagged as a plural noun ("Castell alleges(NNS) that …") at the root,
+//    with a name before it and a that-clause after it, is the verb;
 //  - dependents of punctuation go to the punctuation's head;
 //  - an article or preposition taken for an argument gives its place to its noun;
 //  - a bare name right after a verb's oblique names that oblique;

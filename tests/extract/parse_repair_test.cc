@@ -493,3 +493,18 @@ TEST_CASE("ParseRepair: the noun after 'between X and' is X's conjunct", "[extra
   CHECK(s.tokens[2].head == 10);
   CHECK(s.tokens[2].deprel == "nsubj:pass");
 }
+
+TEST_CASE("ParseRepair: a verb of saying tagged as a plural noun at the root is the verb", "[extract][relations]") {
+  // "Orlan claims that Varde lied." with "claims" a noun and "Orlan" its compound.
+  Sentence s = Parse(
+      "1\tOrlan\tOrlan\tPROPN\tNNP\t_\t2\tcompound\t_\t_\n"
+      "2\tclaims\tclaim\tNOUN\tNNS\t_\t0\troot\t_\t_\n"
+      "3\tthat\tthat\tSCONJ\tIN\t_\t5\tmark\t_\t_\n"
+      "4\tVarde\tVarde\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+      "5\tlied\tlie\tVERB\tVBD\t_\t2\tacl\t_\t_\n"
+      "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[1].upos == "VERB");
+  CHECK(s.tokens[0].deprel == "nsubj");
+  CHECK(s.tokens[4].deprel == "ccomp");
+}
