@@ -178,6 +178,16 @@ class SentenceWorker {
       listed = false;
     }
 
+    // "the shoal, which Beijing calls Xianbin Jiao": naming something by a proper name
+    // does nothing to it.
+    if (lemma == "call" || lemma == "name" || lemma == "dub" || lemma == "rename" || lemma == "term") {
+      const auto objects = view_.ChildrenWith(v, "obj");
+      const auto complements = view_.ChildrenWith(v, "xcomp");
+      bool named = false;
+      for (int o : objects) named |= objects.size() >= 2 && o != objects.front() && view_.token(o).upos == "PROPN";
+      for (int x : complements) named |= !objects.empty() && view_.token(x).upos == "PROPN";
+      if (named) return;
+    }
     static const std::set<std::string> kPlainSaying = {"say", "add", "note", "state", "write", "comment",
                                                        "report", "explain", "testify", "estimate", "describe"};
     const bool plain_saying = sense->reporting && kPlainSaying.count(lemma) > 0;

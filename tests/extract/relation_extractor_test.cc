@@ -777,3 +777,31 @@ TEST_CASE("RelationExtractor: 'condemned the attack' is about the attack just to
   CHECK(Find(rels, albania, kosovo, {"condemn"}).empty());
   CHECK(Find(rels, greece, serbia, {"condemn"}).empty());  // no blockade was told
 }
+
+TEST_CASE("RelationExtractor: naming something by a proper name is no act on it; calling it names is", "[extract][relations]") {
+  // "Riga renamed the street Ukraine Street." "Latvia called Moscow reckless."
+  RelationFixture f;
+  f.Parse(
+      "1\tRiga\tRiga\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\trenamed\trename\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tstreet\tstreet\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\tUkraine\tUkraine\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "6\tStreet\tStreet\tPROPN\tNNP\t_\t5\tflat\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tLatvia\tLatvia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tcalled\tcall\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tMoscow\tMoscow\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\treckless\treckless\tADJ\tJJ\t_\t2\txcomp\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int latvia = f.Add("Latvia", ReferentKind::kGpe);
+  const int street = f.Add("Ukraine Street", ReferentKind::kLoc);
+  const int russia = f.Add("Russia", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {latvia});
+  f.Ref(0, 4, 6, {street});
+  f.Ref(1, 0, 1, {latvia});
+  f.Ref(1, 2, 3, {russia});
+  const auto rels = Run(f);
+  CHECK(Find(rels, latvia, street, {"rename"}).empty());
+  CHECK(Find(rels, latvia, russia, {"call"}).size() == 1);
+}
