@@ -397,7 +397,12 @@ void MainClauseFromParticiple(Sentence* s) {
   }
   if (root < 0 || !IsNominal(tokens[root]) || HasChild(*s, root, "cop")) return;
   for (int v = root + 1; v < n; ++v) {
-    if (tokens[v].head != root || Base(tokens[v].deprel) != "acl" || tokens[v].deprel == "acl:relcl") continue;
+    // The participle may hang on a name in apposition to the root, after its closing
+    // comma ("Zambia's president, Hakainde Hichilema, congratulated(acl) Chakwera").
+    const int h = tokens[v].head;
+    const bool on_apposition = h > root && tokens[h].head == root && Base(tokens[h].deprel) == "appos" &&
+                               tokens[v - 1].text == ",";
+    if ((h != root && !on_apposition) || Base(tokens[v].deprel) != "acl" || tokens[v].deprel == "acl:relcl") continue;
     if (tokens[v].upos != "VERB" || (tokens[v].xpos != "VBN" && tokens[v].xpos != "VBD")) continue;
     if (HasChild(*s, v, "nsubj") || HasChild(*s, v, "aux") || HasChild(*s, v, "mark")) continue;
     // The object may have been taken for an oblique without a preposition ("the chief
@@ -514,6 +519,17 @@ void ClausesAfterAppositions(Sentence* s) {
       up = tokens[up].head;
     }
     if (!through_apposition || up < 0 || Dominates(*s, v, up)) continue;
+    tokens[v].head = up;
+  }
+  // "…called on the courts to annul the vote, accusing X of rigging": a participle after a
+  // comma hung on an infinitive inside a noun phrase belongs to the finite verb above it.
+  for (int v = 1; v < n; ++v) {
+    if (Base(tokens[v].deprel) != "advcl" || tokens[v].xpos != "VBG" || tokens[v - 1].text != ",") continue;
+    const int inf = tokens[v].head;
+    if (inf < 0 || tokens[inf].xpos != "VB" || Base(tokens[inf].deprel) != "acl") continue;
+    int up = tokens[inf].head;
+    for (int hops = 0; up >= 0 && hops < 6 && !(tokens[up].upos == "VERB" && IsFinite(*s, up)); ++hops) up = tokens[up].head;
+    if (up < 0 || Dominates(*s, v, up)) continue;
     tokens[v].head = up;
   }
 }

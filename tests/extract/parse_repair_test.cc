@@ -508,3 +508,42 @@ TEST_CASE("ParseRepair: a verb of saying tagged as a plural noun at the root is 
   CHECK(s.tokens[0].deprel == "nsubj");
   CHECK(s.tokens[4].deprel == "ccomp");
 }
+
+TEST_CASE("ParseRepair: a participle after 'TITLE, NAME,' is the main verb", "[extract][relations]") {
+  // "Chile's president, Ana Rojas, praised Peru." with "praised" a participle on the name.
+  Sentence s = Parse(
+      "1\tChile\tChile\tPROPN\tNNP\t_\t3\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\tpresident\tpresident\tNOUN\tNN\t_\t0\troot\t_\t_\n"
+      "4\t,\t,\tPUNCT\t,\t_\t5\tpunct\t_\t_\n"
+      "5\tAna\tAna\tPROPN\tNNP\t_\t3\tappos\t_\t_\n"
+      "6\tRojas\tRojas\tPROPN\tNNP\t_\t5\tflat\t_\t_\n"
+      "7\t,\t,\tPUNCT\t,\t_\t8\tpunct\t_\t_\n"
+      "8\tpraised\tpraise\tVERB\tVBN\t_\t5\tacl\t_\t_\n"
+      "9\tPeru\tPeru\tPROPN\tNNP\t_\t8\tobj\t_\t_\n"
+      "10\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[7].head == -1);
+  CHECK(s.tokens[2].head == 7);
+  CHECK(s.tokens[2].deprel == "nsubj");
+}
+
+TEST_CASE("ParseRepair: a comma participle hung on an infinitive in a noun phrase joins the finite verb", "[extract][relations]") {
+  // "Lima called on the courts to annul the vote, accusing Quito." with "accusing" on "annul".
+  Sentence s = Parse(
+      "1\tLima\tLima\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tcalled\tcall\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\ton\ton\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+      "5\tcourts\tcourt\tNOUN\tNNS\t_\t2\tobl\t_\t_\n"
+      "6\tto\tto\tPART\tTO\t_\t7\tmark\t_\t_\n"
+      "7\tannul\tannul\tVERB\tVB\t_\t5\tacl\t_\t_\n"
+      "8\tthe\tthe\tDET\tDT\t_\t9\tdet\t_\t_\n"
+      "9\tvote\tvote\tNOUN\tNN\t_\t7\tobj\t_\t_\n"
+      "10\t,\t,\tPUNCT\t,\t_\t11\tpunct\t_\t_\n"
+      "11\taccusing\taccuse\tVERB\tVBG\t_\t7\tadvcl\t_\t_\n"
+      "12\tQuito\tQuito\tPROPN\tNNP\t_\t11\tobj\t_\t_\n"
+      "13\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[10].head == 1);
+}
