@@ -483,12 +483,15 @@ void VerbsCoordinatedWithNouns(Sentence* s) {
     if (Base(verb.deprel) != "conj" || verb.upos != "VERB" || !IsFinite(*s, c)) continue;
     if (HasChild(*s, c, "nsubj") || HasChild(*s, c, "csubj")) continue;
     const int noun = verb.head;
-    if (noun < 0 || noun > c || !IsNominal(tokens[noun])) continue;
+    if (noun < 0 || noun > c || (!IsNominal(tokens[noun]) && tokens[noun].upos != "ADJ")) continue;
     const std::string_view rel = Base(tokens[noun].deprel);
-    if (rel != "obj" && rel != "obl" && rel != "nmod") continue;
+    if (rel != "obj" && rel != "obl" && rel != "nmod" && rel != "amod" && rel != "xcomp") continue;
+    // Up through the phrase to its verb ("described the detention as(advmod) unacceptable
+    // and summoned…").
     int v = tokens[noun].head;
-    while (v >= 0 && tokens[v].upos != "VERB" && (Base(tokens[v].deprel) == "obj" || Base(tokens[v].deprel) == "nmod" ||
-                                                  Base(tokens[v].deprel) == "obl")) {
+    for (int hops = 0; v >= 0 && hops < 6 && tokens[v].upos != "VERB"; ++hops) {
+      const std::string_view up = Base(tokens[v].deprel);
+      if (up != "obj" && up != "nmod" && up != "obl" && up != "advmod" && up != "amod" && up != "xcomp") break;
       v = tokens[v].head;
     }
     if (v < 0 || tokens[v].upos != "VERB" || Dominates(*s, c, v)) continue;
@@ -553,18 +556,25 @@ void MainVerbAfterRelativeClause(Sentence* s) {
     }
     const int v = close + 1;
     if (close < 0 || v >= n || tokens[v].upos != "VERB" || (tokens[v].xpos != "VBD" && tokens[v].xpos != "VBN")) return;
-    if (Base(tokens[v].deprel) != "amod" || HasChild(*s, v, "nsubj")) return;
-    const int object = tokens[v].head;
-    if (object <= v || !IsNominal(tokens[object])) return;
+    if (HasChild(*s, v, "nsubj")) return;
+    const int h = tokens[v].head;
+    // "…, backed(acl of 'grounds' inside the clause) Iceland": a participle hung on a word
+    // of the relative clause.
+    const bool inside_clause = Base(tokens[v].deprel) == "acl" && h > r && h < close && HasChild(*s, v, "obj");
+    if (Base(tokens[v].deprel) != "amod" && !inside_clause) return;
+    const int object = inside_clause ? -1 : h;
+    if (!inside_clause && (object <= v || !IsNominal(tokens[object]))) return;
     tokens[v].head = -1;
     tokens[v].deprel = "root";
     tokens[v].xpos = "VBD";
-    tokens[object].head = v;
-    tokens[object].deprel = "obj";
+    if (object >= 0) {
+      tokens[object].head = v;
+      tokens[object].deprel = "obj";
+    }
     tokens[root].head = v;
     tokens[root].deprel = "nsubj";
     tokens[close].head = v;
-    for (int t = object + 1; t < n; ++t) {  // final punctuation follows the new root
+    for (int t = std::max(object, v) + 1; t < n; ++t) {  // final punctuation follows the new root
       if (tokens[t].head == root && Base(tokens[t].deprel) == "punct") tokens[t].head = v;
     }
     return;

@@ -547,3 +547,44 @@ TEST_CASE("ParseRepair: a comma participle hung on an infinitive in a noun phras
   RepairParse(&s, Reporting);
   CHECK(s.tokens[10].head == 1);
 }
+
+TEST_CASE("ParseRepair: a finite verb coordinated with an adjective joins the verb above it", "[extract][relations]") {
+  // "Oslo described the ban as unfair and summoned Latvia's envoy." with "summoned"
+  // coordinated with "unfair".
+  Sentence s = Parse(
+      "1\tOslo\tOslo\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tdescribed\tdescribe\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tban\tban\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\tas\tas\tADP\tIN\t_\t4\tadvmod\t_\t_\n"
+      "6\tunfair\tunfair\tADJ\tJJ\t_\t5\tamod\t_\t_\n"
+      "7\tand\tand\tCCONJ\tCC\t_\t8\tcc\t_\t_\n"
+      "8\tsummoned\tsummon\tVERB\tVBD\t_\t6\tconj\t_\t_\n"
+      "9\tLatvia\tLatvia\tPROPN\tNNP\t_\t10\tnmod:poss\t_\t_\n"
+      "10\tenvoy\tenvoy\tNOUN\tNN\t_\t8\tobj\t_\t_\n"
+      "11\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[7].head == 1);
+  CHECK(s.tokens[7].deprel == "conj");
+}
+
+TEST_CASE("ParseRepair: a participle hung inside a relative clause after its comma is the main verb", "[extract][relations]") {
+  // "The Faroes, which claim the waters, backed Iceland." with "backed" on "waters".
+  Sentence s = Parse(
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tFaroes\tFaroes\tPROPN\tNNP\t_\t0\troot\t_\t_\n"
+      "3\t,\t,\tPUNCT\t,\t_\t5\tpunct\t_\t_\n"
+      "4\twhich\twhich\tPRON\tWDT\t_\t5\tnsubj\t_\t_\n"
+      "5\tclaim\tclaim\tVERB\tVBP\t_\t2\tacl:relcl\t_\t_\n"
+      "6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n"
+      "7\twaters\twater\tNOUN\tNNS\t_\t5\tobj\t_\t_\n"
+      "8\t,\t,\tPUNCT\t,\t_\t9\tpunct\t_\t_\n"
+      "9\tbacked\tback\tVERB\tVBN\t_\t7\tacl\t_\t_\n"
+      "10\tIceland\tIceland\tPROPN\tNNP\t_\t9\tobj\t_\t_\n"
+      "11\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[8].head == -1);
+  CHECK(s.tokens[1].head == 8);
+  CHECK(s.tokens[1].deprel == "nsubj");
+  CHECK(s.tokens[9].head == 8);
+}
