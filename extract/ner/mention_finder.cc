@@ -617,6 +617,43 @@ void MentionFinder::AddKeywordNames(const SentenceState& st, std::vector<Candida
       merged.push_back(std::move(c));
       i = j;
     }
+    // "the FNV union", "The FNV, which…": an acronym after "the" names an organisation.
+    for (int i = 1; i < n; ++i) {
+      if (folded[i - 1] != "the" || !IsAllCaps(tokens[i].text) || tokens[i].text.size() > 8) continue;
+      // Not a code ("the H5N1 virus": letters and digits interleaved) nor a prefix of a
+      // longer name ("the BRP Bagong Pag-asa").
+      int digit_runs = 0;
+      for (size_t k = 0; k < tokens[i].text.size(); ++k) {
+        const bool digit = tokens[i].text[k] >= '0' && tokens[i].text[k] <= '9';
+        if (digit && (k == 0 || !(tokens[i].text[k - 1] >= '0' && tokens[i].text[k - 1] <= '9'))) ++digit_runs;
+      }
+      if (digit_runs > 1 || (i + 1 < n && StartsUpper(tokens[i + 1].text))) continue;
+      bool claimed = false;
+      for (const CandidateMention& c : merged) claimed = claimed || Overlaps(c, i, i + 1);
+      if (claimed) continue;
+      CandidateMention c = make(i, i + 1, EntityKind::kOrg);
+      c.from_tagger = true;
+      merged.push_back(std::move(c));
+    }
+    // "Maersk, the Danish shipping group, …": a capitalised word before an apposition
+    // that ends in an organisation noun.
+    for (int i = 0; i + 3 < n; ++i) {
+      if (tokens[i].upos != "PROPN" || !StartsUpper(tokens[i].text) || tokens[i + 1].text != "," ||
+          (folded[i + 2] != "the" && folded[i + 2] != "a")) {
+        continue;
+      }
+      int k = i + 3;
+      while (k < n && k - i < 8 && tokens[k].text != "," && tokens[k].text != ".") ++k;
+      if (k >= n || k == i + 3 || !IsOrganisationNoun(folded[k - 1])) continue;
+      int b = i;
+      while (b > 0 && tokens[b - 1].upos == "PROPN" && StartsUpper(tokens[b - 1].text)) --b;
+      bool claimed = false;
+      for (const CandidateMention& c : merged) claimed = claimed || Overlaps(c, b, i + 1);
+      if (claimed) continue;
+      CandidateMention c = make(b, i + 1, EntityKind::kOrg);
+      c.from_tagger = true;
+      merged.push_back(std::move(c));
+    }
   }
 }
 

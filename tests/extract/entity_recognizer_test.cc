@@ -296,6 +296,19 @@ TEST_CASE("EntityRecognizer: without a tagger the gazetteer and rules still work
     CHECK(found.entities[0].canonical == "Varnholt");
     CHECK(found.entities[0].type == EntityKind::kOrg);
   }
+  SECTION("an acronym after 'the', and a name before an apposition ending in an organisation noun") {
+    auto names_in = [&](const std::string& line) {
+      Document d = MakeDocument({line});
+      std::vector<std::pair<std::string, EntityKind>> out;
+      for (const EntityInfo& info : recognizer->Recognize(d, "2025-06-08").entities) out.emplace_back(info.canonical, info.type);
+      return out;
+    };
+    using Found = std::vector<std::pair<std::string, EntityKind>>;
+    CHECK(names_in("Talks with the FNV union failed .") == Found{{"FNV", EntityKind::kOrg}});
+    CHECK(names_in("Cases of the H5N1 virus rose .").empty());  // a code, not a name
+    const Found firm = names_in("Varnholt , the Danish shipping group , said so .");
+    CHECK(std::find(firm.begin(), firm.end(), std::make_pair(std::string("Varnholt"), EntityKind::kOrg)) != firm.end());
+  }
   SECTION("loading from missing directories fails with the path") {
     auto missing = EntityRecognizer::Load("/nonexistent/models", "/nonexistent/data");
     REQUIRE_FALSE(missing.ok());
