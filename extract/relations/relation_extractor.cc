@@ -299,6 +299,26 @@ class SentenceWorker {
       }
     }
     // "Both leaders described their conversation": what the actors own is not a target.
+    // "Drones struck an oil depot in Russia's Bryansk region": an attack on something
+    // inside a country is an attack on that country.
+    if (!passive && targets.empty() && sense->category == "ASSAULT") {
+      std::vector<int> holders = {v};
+      for (int o : view_.ChildrenWith(v, "obj")) holders.push_back(o);
+      for (int holder : holders) {
+        for (int c : view_.children(holder)) {
+          const std::string_view base = SentenceView::BaseRel(view_.token(c).deprel);
+          const std::string case_word = view_.CaseOf(c);
+          if ((base != "obl" && base != "nmod") || (case_word != "in" && case_word != "inside" && case_word != "across")) continue;
+          for (int r : args_.Target(c).referents) {
+            const Referent& place = view_.referents().referents[r];
+            if (place.kind == ReferentKind::kGpe && place.subtype == "country") {
+              targets.referents.push_back(r);
+              span.push_back(c);
+            }
+          }
+        }
+      }
+    }
     // "invited him to Yerevan": beside a direct object, a city reached with "to" is a
     // destination, not a second target.
     if (!passive && !direct_targets.empty()) {

@@ -805,3 +805,37 @@ TEST_CASE("RelationExtractor: naming something by a proper name is no act on it;
   CHECK(Find(rels, latvia, street, {"rename"}).empty());
   CHECK(Find(rels, latvia, russia, {"call"}).size() == 1);
 }
+
+TEST_CASE("RelationExtractor: an attack on something inside a country is an attack on the country", "[extract][relations]") {
+  // "Serbian jets bombed a bridge in Kosovo." "Serbian jets bombed a bridge in Pristina."
+  RelationFixture f;
+  f.Parse(
+      "1\tSerbian\tSerbian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+      "2\tjets\tjet\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "3\tbombed\tbomb\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\ta\ta\tDET\tDT\t_\t5\tdet\t_\t_\n"
+      "5\tbridge\tbridge\tNOUN\tNN\t_\t3\tobj\t_\t_\n"
+      "6\tin\tin\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "7\tKosovo\tKosovo\tPROPN\tNNP\t_\t5\tnmod\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"
+      "1\tSerbian\tSerbian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+      "2\tjets\tjet\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "3\tbombed\tbomb\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\ta\ta\tDET\tDT\t_\t5\tdet\t_\t_\n"
+      "5\tbridge\tbridge\tNOUN\tNN\t_\t3\tobj\t_\t_\n"
+      "6\tin\tin\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "7\tPristina\tPristina\tPROPN\tNNP\t_\t5\tnmod\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int serbia = f.Add("Serbia", ReferentKind::kGpe);
+  const int kosovo = f.Add("Kosovo", ReferentKind::kGpe);
+  const int pristina = f.Add("Pristina", ReferentKind::kGpe);
+  f.refs.referents[kosovo].subtype = "country";
+  f.refs.referents[pristina].subtype = "city";
+  f.Ref(0, 0, 1, {serbia}, ReferenceSource::kDemonym);
+  f.Ref(0, 6, 7, {kosovo});
+  f.Ref(1, 0, 1, {serbia}, ReferenceSource::kDemonym);
+  f.Ref(1, 6, 7, {pristina});
+  const auto rels = Run(f);
+  CHECK(Find(rels, serbia, kosovo, {"bomb"}).size() == 1);
+  CHECK(Find(rels, serbia, pristina, {"bomb"}).empty());  // a city is where, not whom
+}
