@@ -5,8 +5,11 @@
 // he); "both sides", "the two leaders", "neither country" to the last pair of entities
 // named together; definite descriptions ("the president", "the alliance", "the
 // country") to the latest entity with that role or kind, preferring one whose name holds
-// the noun ("the court" -> "Supreme Court"). Adds references to the names
-// NER found; never changes those. Immutable after Load(); Resolve() is thread-safe.
+// the noun ("the court" -> "Supreme Court") or that the text described with it ("the
+// shipping firm Varde" ... "the firm"). "its"/"their" in an object stand for the
+// clause's subject; names deep in subordinate clauses are less salient. Adds references
+// to the names NER found; never changes those. Immutable after Load(); Resolve() is
+// thread-safe.
 
 #include <iosfwd>
 #include <map>
