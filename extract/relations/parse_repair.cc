@@ -167,6 +167,29 @@ void FunctionWordsAsArguments(Sentence* s) {
   }
 }
 
+// "met his counterpart, Prince Faisal, in Beijing(nsubj) … and pledged": a noun with a
+// preposition is no subject but an oblique; and an apposition follows the noun it renames
+// ("his counterpart, Prince Faisal,"), whatever later word the parser hung it on.
+void PrepositionalSubjectsAndAppositions(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int t = 0; t < n; ++t) {
+    if (Base(tokens[t].deprel) != "nsubj" || !IsNominal(tokens[t])) continue;
+    for (int c = 0; c < t; ++c) {
+      if (tokens[c].head == t && Base(tokens[c].deprel) == "case" && tokens[c].upos == "ADP") {
+        tokens[t].deprel = "obl";
+        break;
+      }
+    }
+  }
+  for (int a = 2; a < n; ++a) {
+    if (Base(tokens[a].deprel) != "appos" || tokens[a].head <= a || tokens[a - 1].text != ",") continue;
+    const int noun = a - 2;
+    if (tokens[noun].upos != "NOUN" || Dominates(*s, a, noun)) continue;
+    tokens[a].head = noun;
+  }
+}
+
 // Two subjects on one verb: "Opposition leader Tomasz Wielgosz accused" (a title taken for
 // a subject) or "Mr Trump and President Putin spoke" (a coordination missed).
 void DuplicateSubjects(Sentence* s) {
@@ -812,6 +835,7 @@ void ConsolidatePhrases(Sentence* sentence, const std::vector<std::pair<int, int
 void RepairParse(Sentence* sentence, const std::function<bool(const std::string&)>& is_reporting) {
   ChildrenOfPunctuation(sentence);
   FunctionWordsAsArguments(sentence);
+  PrepositionalSubjectsAndAppositions(sentence);
   MainClauseFromParticiple(sentence);
   MainVerbAfterRelativeClause(sentence);
   SemicolonClauses(sentence);

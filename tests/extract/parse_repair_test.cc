@@ -588,3 +588,28 @@ TEST_CASE("ParseRepair: a participle hung inside a relative clause after its com
   CHECK(s.tokens[1].deprel == "nsubj");
   CHECK(s.tokens[9].head == 8);
 }
+
+TEST_CASE("ParseRepair: a noun with a preposition is no subject; an apposition renames the noun before its comma",
+          "[extract][relations]") {
+  // "Berg met his counterpart, Ana Lind, in Riga and pledged help." with "Riga" as the
+  // subject of "pledged" and the name hung on it.
+  Sentence s = Parse(
+      "1\tBerg\tBerg\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\this\this\tPRON\tPRP$\t_\t4\tnmod:poss\t_\t_\n"
+      "4\tcounterpart\tcounterpart\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\t,\t,\tPUNCT\t,\t_\t10\tpunct\t_\t_\n"
+      "6\tAna\tAna\tPROPN\tNNP\t_\t10\tappos\t_\t_\n"
+      "7\tLind\tLind\tPROPN\tNNP\t_\t6\tflat\t_\t_\n"
+      "8\t,\t,\tPUNCT\t,\t_\t10\tpunct\t_\t_\n"
+      "9\tin\tin\tADP\tIN\t_\t10\tcase\t_\t_\n"
+      "10\tRiga\tRiga\tPROPN\tNNP\t_\t12\tnsubj\t_\t_\n"
+      "11\tand\tand\tCCONJ\tCC\t_\t12\tcc\t_\t_\n"
+      "12\tpledged\tpledge\tVERB\tVBD\t_\t2\tconj\t_\t_\n"
+      "13\thelp\thelp\tNOUN\tNN\t_\t12\tobj\t_\t_\n"
+      "14\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[9].deprel == "obl");
+  CHECK(s.tokens[5].head == 3);
+  CHECK(s.tokens[5].deprel == "appos");
+}
