@@ -178,6 +178,13 @@ class SentenceWorker {
       listed = false;
     }
 
+    // "which shares a long border with Myanmar": neighbours, not partners.
+    if (lemma == "share") {
+      for (int o : view_.ChildrenWith(v, "obj")) {
+        const std::string noun = view_.Lemma(o);
+        if (noun == "border" || noun == "frontier" || noun == "coastline" || noun == "boundary") return;
+      }
+    }
     // "the shoal, which Beijing calls Xianbin Jiao": naming something by a proper name
     // does nothing to it.
     if (lemma == "call" || lemma == "name" || lemma == "dub" || lemma == "rename" || lemma == "term") {
@@ -414,7 +421,12 @@ class SentenceWorker {
     // "RSF fighters attacked the city. The AU condemned the assault.": a definite event
     // noun without participants is the same event told just before; what is done
     // about it is done to its actor.
-    if (event != nullptr && a.empty()) {
+    // Only verbs that judge an event speak about its actor ("condemned", "welcomed",
+    // "rejected the attack"); "refused to join the sanctions" does nothing to who imposed them.
+    const EventSense* judging = view_.head(c) >= 0 ? lexicon_.Verb(view_.Lemma(view_.head(c))) : nullptr;
+    const bool judges = judging != nullptr && (judging->category == "ACCUSE" || judging->category == "SUPPORT" ||
+                                               judging->category == "REJECT" || judging->category == "PROTEST");
+    if (event != nullptr && a.empty() && judges) {
       bool definite = false;
       for (int d : view_.ChildrenWith(c, "det")) {
         const std::string det = view_.Lemma(d);

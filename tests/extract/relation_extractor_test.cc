@@ -839,3 +839,39 @@ TEST_CASE("RelationExtractor: an attack on something inside a country is an atta
   CHECK(Find(rels, serbia, kosovo, {"bomb"}).size() == 1);
   CHECK(Find(rels, serbia, pristina, {"bomb"}).empty());  // a city is where, not whom
 }
+
+TEST_CASE("RelationExtractor: joining an event told before does nothing to its actor; neighbours share borders", "[extract][relations]") {
+  // "Latvia sanctioned Belarus. Estonia joined the sanctions. Lithuania shares a border with Poland."
+  RelationFixture f;
+  f.Parse(
+      "1\tLatvia\tLatvia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tsanctioned\tsanction\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tBelarus\tBelarus\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tEstonia\tEstonia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tjoined\tjoin\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tsanctions\tsanction\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tLithuania\tLithuania\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tshares\tshare\tVERB\tVBZ\t_\t0\troot\t_\t_\n"
+      "3\ta\ta\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tborder\tborder\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\twith\twith\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "6\tPoland\tPoland\tPROPN\tNNP\t_\t2\tobl\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int latvia = f.Add("Latvia", ReferentKind::kGpe);
+  const int belarus = f.Add("Belarus", ReferentKind::kGpe);
+  const int estonia = f.Add("Estonia", ReferentKind::kGpe);
+  const int lithuania = f.Add("Lithuania", ReferentKind::kGpe);
+  const int poland = f.Add("Poland", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {latvia});
+  f.Ref(0, 2, 3, {belarus});
+  f.Ref(1, 0, 1, {estonia});
+  f.Ref(2, 0, 1, {lithuania});
+  f.Ref(2, 5, 6, {poland});
+  const auto rels = Run(f);
+  CHECK(Find(rels, latvia, belarus, {"sanction"}).size() == 1);
+  CHECK(Find(rels, estonia, latvia, {"join"}).empty());
+  CHECK(Find(rels, lithuania, poland, {"share"}).empty());
+}
