@@ -472,7 +472,14 @@ class CorefPass {
         if (kind == ReferentKind::kGpe) return r.kind == ReferentKind::kGpe || r.country >= 0;
         return r.kind == kind;
       };
-      if (fits(a) && fits(b)) return {it->a, it->b};
+      if (!fits(a) || !fits(b)) continue;
+      // "the two neighbours" after "Rubio warned Mexico": the countries, not the minister.
+      auto as_kind = [&](int id) {
+        const Referent& r = refs_->referents[id];
+        return kind == ReferentKind::kGpe && r.kind == ReferentKind::kPerson && r.country >= 0 ? r.country : id;
+      };
+      const int x = as_kind(it->a), y = as_kind(it->b);
+      if (x != y) return {x, y};
     }
     return {};
   }

@@ -332,6 +332,29 @@ TEST_CASE("Coreference: a description takes the entity the text described with t
   CHECK(Resolved(f, 2, 4, 6) == std::vector<int>{varde});  // not Nokka, named last
 }
 
+TEST_CASE("Coreference: countries of a pair are the countries its people serve", "[extract][coref]") {
+  // "Rubio warned Mexico. Both neighbours talked."
+  RelationFixture f;
+  f.Parse(
+      "1\tRubio\tRubio\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\twarned\twarn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tMexico\tMexico\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tBoth\tboth\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tneighbours\tneighbour\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "3\ttalked\ttalk\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int us = f.Add("United States", ReferentKind::kGpe);
+  const int mexico = f.Add("Mexico", ReferentKind::kGpe);
+  const int rubio = f.Add("Marco Rubio", ReferentKind::kPerson, us);
+  f.Ref(0, 0, 1, {rubio});
+  f.Ref(0, 2, 3, {mexico});
+  Coref().Resolve(f.doc, &f.refs);
+  auto both = Resolved(f, 1, 0, 2);
+  std::sort(both.begin(), both.end());
+  CHECK(both == std::vector<int>{us, mexico});
+}
+
 TEST_CASE("Coreference: lexicon files are versioned", "[extract][coref]") {
   std::istringstream names("# kg-coref given-names v9\n");
   std::istringstream desc("# kg-coref descriptions v1\n");
