@@ -508,13 +508,13 @@ void VerbsCoordinatedWithNouns(Sentence* s) {
     const int noun = verb.head;
     if (noun < 0 || noun > c || (!IsNominal(tokens[noun]) && tokens[noun].upos != "ADJ")) continue;
     const std::string_view rel = Base(tokens[noun].deprel);
-    if (rel != "obj" && rel != "obl" && rel != "nmod" && rel != "amod" && rel != "xcomp") continue;
+    if (rel != "obj" && rel != "obl" && rel != "nmod" && rel != "amod" && rel != "xcomp" && rel != "appos") continue;
     // Up through the phrase to its verb ("described the detention as(advmod) unacceptable
     // and summoned…").
     int v = tokens[noun].head;
     for (int hops = 0; v >= 0 && hops < 6 && tokens[v].upos != "VERB"; ++hops) {
       const std::string_view up = Base(tokens[v].deprel);
-      if (up != "obj" && up != "nmod" && up != "obl" && up != "advmod" && up != "amod" && up != "xcomp") break;
+      if (up != "obj" && up != "nmod" && up != "obl" && up != "advmod" && up != "amod" && up != "xcomp" && up != "appos") break;
       v = tokens[v].head;
     }
     if (v < 0 || tokens[v].upos != "VERB" || Dominates(*s, c, v)) continue;

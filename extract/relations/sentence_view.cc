@@ -165,6 +165,19 @@ int SentenceView::SubjectOf(int v, bool* passive) const {
     if (base == "acl") {
       is_passive = IsPassive(v);
       if (!IsNoun(h)) return -1;
+      // "adopted a resolution condemning X", "read a statement accusing X": a text that
+      // says something says it for whoever issued it.
+      static const std::set<std::string> kTexts = {
+          "statement", "resolution", "letter", "report", "declaration", "communique", "motion", "decree",
+          "message", "post", "video", "note", "petition", "complaint", "ruling", "verdict", "judgment",
+          "judgement", "order", "bill", "law", "editorial", "speech", "address", "announcement"};
+      if (token(v).xpos == "VBG" && kTexts.count(Lemma(h)) && head(h) >= 0 && IsVerb(head(h)) &&
+          BaseRel(token(h).deprel) == "obj") {
+        bool outer_passive = false;
+        const int s = SubjectOf(head(h), &outer_passive);
+        is_passive = false;
+        return outer_passive ? -1 : s;
+      }
       // "Iran's decision to expel…", "Armenia's call for Russia to withdraw…": an
       // infinitive on a noun is done by the one the noun asks it "for", else by its owner.
       const int mark = FirstChild(v, "mark");

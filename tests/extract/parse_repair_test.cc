@@ -613,3 +613,19 @@ TEST_CASE("ParseRepair: a noun with a preposition is no subject; an apposition r
   CHECK(s.tokens[5].head == 3);
   CHECK(s.tokens[5].deprel == "appos");
 }
+
+TEST_CASE("ParseRepair: a finite verb coordinated with an adjective in apposition joins the verb above", "[extract][relations]") {
+  // "Oslo called the ban unfair and asked Riga." with "unfair" in apposition to "ban".
+  Sentence s = Parse(
+      "1\tOslo\tOslo\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tcalled\tcall\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tban\tban\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\tunfair\tunfair\tADJ\tJJ\t_\t4\tappos\t_\t_\n"
+      "6\tand\tand\tCCONJ\tCC\t_\t7\tcc\t_\t_\n"
+      "7\tasked\task\tVERB\tVBD\t_\t5\tconj\t_\t_\n"
+      "8\tRiga\tRiga\tPROPN\tNNP\t_\t7\tiobj\t_\t_\n"
+      "9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[6].head == 1);
+}

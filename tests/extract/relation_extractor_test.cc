@@ -875,3 +875,22 @@ TEST_CASE("RelationExtractor: joining an event told before does nothing to its a
   CHECK(Find(rels, estonia, latvia, {"join"}).empty());
   CHECK(Find(rels, lithuania, poland, {"share"}).empty());
 }
+
+TEST_CASE("RelationExtractor: a text that says something says it for whoever issued it", "[extract][relations]") {
+  // "The Senate adopted a resolution condemning Hungary."
+  RelationFixture f;
+  f.Parse(
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tSenate\tSenate\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+      "3\tadopted\tadopt\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\ta\ta\tDET\tDT\t_\t5\tdet\t_\t_\n"
+      "5\tresolution\tresolution\tNOUN\tNN\t_\t3\tobj\t_\t_\n"
+      "6\tcondemning\tcondemn\tVERB\tVBG\t_\t5\tacl\t_\t_\n"
+      "7\tHungary\tHungary\tPROPN\tNNP\t_\t6\tobj\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int senate = f.Add("Senate", ReferentKind::kOrg);
+  const int hungary = f.Add("Hungary", ReferentKind::kGpe);
+  f.Ref(0, 1, 2, {senate});
+  f.Ref(0, 6, 7, {hungary});
+  CHECK(Find(Run(f), senate, hungary, {"condemn"}).size() == 1);
+}
