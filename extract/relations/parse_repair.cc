@@ -1,6 +1,7 @@
 #include "extract/relations/parse_repair.h"
 
 #include <algorithm>
+#include <set>
 #include <string_view>
 #include <vector>
 
@@ -187,6 +188,38 @@ void PrepositionalSubjectsAndAppositions(Sentence* s) {
     const int noun = a - 2;
     if (tokens[noun].upos != "NOUN" || Dominates(*s, a, noun)) continue;
     tokens[a].head = noun;
+  }
+}
+
+// "investigated by the KFTC last year" parsed as one noun phrase "the KFTC last year": a
+// name compounded onto a time noun is the argument, the time its own modifier.
+void NamesBeforeTimeNouns(Sentence* s) {
+  static const std::set<std::string> kTime = {"year", "week", "month", "day", "night", "morning", "evening",
+                                              "afternoon", "weekend", "monday", "tuesday", "wednesday",
+                                              "thursday", "friday", "saturday", "sunday"};
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int y = 1; y < n; ++y) {
+    const std::string_view rel = Base(tokens[y].deprel);
+    if (!kTime.count(base::AsciiLower(tokens[y].text)) || (rel != "obl" && rel != "nsubj" && rel != "obj")) continue;
+    int name = -1;
+    for (int c = 0; c < y; ++c) {
+      if (tokens[c].head == y && Base(tokens[c].deprel) == "compound" && tokens[c].upos == "PROPN") name = c;
+    }
+    if (name < 0) continue;
+    bool time_word = false;  // "last year", "next week", "on Monday": a time, not a name's head
+    for (int c = name + 1; c < y; ++c) {
+      const std::string w = base::AsciiLower(tokens[c].text);
+      time_word = time_word || w == "last" || w == "next" || w == "this" || w == "that" || w == "early" || w == "late";
+    }
+    if (!time_word) continue;
+    const int verb = tokens[y].head;
+    tokens[name].head = verb;
+    tokens[name].deprel = tokens[y].deprel;
+    for (int c = 0; c < name; ++c) {  // "by the" go with the name
+      if (tokens[c].head == y) tokens[c].head = name;
+    }
+    tokens[y].deprel = "obl:tmod";
   }
 }
 
@@ -835,6 +868,7 @@ void ConsolidatePhrases(Sentence* sentence, const std::vector<std::pair<int, int
 void RepairParse(Sentence* sentence, const std::function<bool(const std::string&)>& is_reporting) {
   ChildrenOfPunctuation(sentence);
   FunctionWordsAsArguments(sentence);
+  NamesBeforeTimeNouns(sentence);
   PrepositionalSubjectsAndAppositions(sentence);
   MainClauseFromParticiple(sentence);
   MainVerbAfterRelativeClause(sentence);

@@ -12,6 +12,7 @@
 //    with a name before it and a that-clause after it, is the verb;
 //  - dependents of punctuation go to the punctuation's head;
 //  - an article or preposition taken for an argument gives its place to its noun;
+//  - a name compounded onto a time noun ("by the KFTC last year") is the argument;
 //  - a noun with a preposition is no subject but an oblique; an apposition right after
 //    "NOUN ," renames that noun;
 //  - a bare name right after a verb's oblique names that oblique;

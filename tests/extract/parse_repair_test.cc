@@ -629,3 +629,22 @@ TEST_CASE("ParseRepair: a finite verb coordinated with an adjective in appositio
   RepairParse(&s, Reporting);
   CHECK(s.tokens[6].head == 1);
 }
+
+TEST_CASE("ParseRepair: a name compounded onto a time noun is the argument", "[extract][relations]") {
+  // "Orlan was fined by the FCA last year." with "FCA" a compound of "year".
+  Sentence s = Parse(
+      "1\tOrlan\tOrlan\tPROPN\tNNP\t_\t3\tnsubj:pass\t_\t_\n"
+      "2\twas\tbe\tAUX\tVBD\t_\t3\taux:pass\t_\t_\n"
+      "3\tfined\tfine\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "4\tby\tby\tADP\tIN\t_\t8\tcase\t_\t_\n"
+      "5\tthe\tthe\tDET\tDT\t_\t8\tdet\t_\t_\n"
+      "6\tFCA\tFCA\tPROPN\tNNP\t_\t8\tcompound\t_\t_\n"
+      "7\tlast\tlast\tADJ\tJJ\t_\t8\tamod\t_\t_\n"
+      "8\tyear\tyear\tNOUN\tNN\t_\t3\tobl:agent\t_\t_\n"
+      "9\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[5].head == 2);
+  CHECK(s.tokens[5].deprel == "obl:agent");
+  CHECK(s.tokens[3].head == 5);  // "by" goes with the name
+  CHECK(s.tokens[7].deprel == "obl:tmod");
+}
