@@ -31,7 +31,8 @@ bool IsActorProxyNoun(const std::string& lemma) {
       "economy",        "company",    "firm",       "bank",      "industry",    "producer",
       "ship",           "vessel",     "boat",       "warship",   "helicopter",  "tank",
       "regulator",      "authorities", "forces",    "troops",    "officials",   "media",
-      "chief",          "board",      "spokesperson"};
+      "chief",          "board",      "spokesperson", "rebel",      "insurgent",  "militant",  "guerrilla",
+      "mutineer"};
   return kProxies.count(lemma) > 0;
 }
 

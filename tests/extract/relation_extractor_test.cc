@@ -894,3 +894,21 @@ TEST_CASE("RelationExtractor: a text that says something says it for whoever iss
   f.Ref(0, 6, 7, {hungary});
   CHECK(Find(Run(f), senate, hungary, {"condemn"}).size() == 1);
 }
+
+TEST_CASE("RelationExtractor: rebels and militants act for the group named on them", "[extract][relations]") {
+  // "PKK militants attacked a Turkish base."
+  RelationFixture f;
+  f.Parse(
+      "1\tPKK\tPKK\tPROPN\tNNP\t_\t2\tcompound\t_\t_\n"
+      "2\tmilitants\tmilitant\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "3\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\ta\ta\tDET\tDT\t_\t6\tdet\t_\t_\n"
+      "5\tTurkish\tTurkish\tADJ\tJJ\t_\t6\tamod\t_\t_\n"
+      "6\tbase\tbase\tNOUN\tNN\t_\t3\tobj\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int pkk = f.Add("PKK", ReferentKind::kOrg);
+  const int turkey = f.Add("Turkey", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {pkk});
+  f.Ref(0, 4, 5, {turkey}, ReferenceSource::kDemonym);
+  CHECK(Find(Run(f), pkk, turkey, {"attack"}).size() == 1);
+}
