@@ -630,8 +630,10 @@ class SentenceWorker {
         if (!IsPlace(r)) parties.push_back(r);
       }
       if (parties.size() >= 2) EmitAmong(parties, *sense, facts, span, "nominal");
-    } else if (!agents.empty() && !targets.empty()) {
-      Emit(agents, targets, *sense, facts, span, "nominal");
+    } else if (!agents.empty() && (!targets.empty() || !participants.empty())) {
+      // "the UAE's mediation between Russia and Ukraine": a one-sided act between two
+      // parties is done to both.
+      Emit(agents, targets.empty() ? participants : targets, *sense, facts, span, "nominal");
     }
   }
 

@@ -912,3 +912,28 @@ TEST_CASE("RelationExtractor: rebels and militants act for the group named on th
   f.Ref(0, 4, 5, {turkey}, ReferenceSource::kDemonym);
   CHECK(Find(Run(f), pkk, turkey, {"attack"}).size() == 1);
 }
+
+TEST_CASE("RelationExtractor: a one-sided act between two parties is done to both", "[extract][relations]") {
+  // "Oman's mediation between Iran and Kuwait succeeded."
+  RelationFixture f;
+  f.Parse(
+      "1\tOman\tOman\tPROPN\tNNP\t_\t3\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\tmediation\tmediation\tNOUN\tNN\t_\t8\tnsubj\t_\t_\n"
+      "4\tbetween\tbetween\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tIran\tIran\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n"
+      "6\tand\tand\tCCONJ\tCC\t_\t7\tcc\t_\t_\n"
+      "7\tKuwait\tKuwait\tPROPN\tNNP\t_\t5\tconj\t_\t_\n"
+      "8\tsucceeded\tsucceed\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "9\t.\t.\tPUNCT\t.\t_\t8\tpunct\t_\t_\n\n");
+  const int oman = f.Add("Oman", ReferentKind::kGpe);
+  const int iran = f.Add("Iran", ReferentKind::kGpe);
+  const int kuwait = f.Add("Kuwait", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {oman});
+  f.Ref(0, 4, 5, {iran});
+  f.Ref(0, 6, 7, {kuwait});
+  const auto rels = Run(f);
+  CHECK(Find(rels, oman, iran, {"mediate"}).size() == 1);
+  CHECK(Find(rels, oman, kuwait, {"mediate"}).size() == 1);
+  CHECK(Find(rels, iran, kuwait, {"mediate"}).empty());
+}
