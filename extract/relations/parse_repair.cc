@@ -223,6 +223,40 @@ void NamesBeforeTimeNouns(Sentence* s) {
   }
 }
 
+// "postponed after Algiers(obl) recalled its ambassador": a word that is both a
+// preposition and a subordinator ("after", "before", "since") taken for the preposition
+// of the next verb's subject; that verb has no subject of its own.
+bool IsFinite(const Sentence& s, int v);
+
+void SubordinatorsTakenForPrepositions(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int v = 2; v < n; ++v) {
+    if (tokens[v].upos != "VERB" || !IsFinite(*s, v) || HasChild(*s, v, "nsubj") || HasChild(*s, v, "mark")) continue;
+    int np = -1;
+    for (int t = 0; t < v; ++t) {
+      if (tokens[t].head == v && Base(tokens[t].deprel) == "obl" && IsNominal(tokens[t])) np = t;
+    }
+    if (np < 0) continue;
+    bool adjacent = true;  // the noun phrase ends right before the verb
+    for (int t = np + 1; t < v; ++t) adjacent = adjacent && Dominates(*s, np, t);
+    if (!adjacent) continue;
+    int marker = -1;
+    for (int t = 0; t < np; ++t) {
+      const std::string w = base::AsciiLower(tokens[t].text);
+      if (tokens[t].head == np && Base(tokens[t].deprel) == "case" &&
+          (w == "after" || w == "before" || w == "since" || w == "until" || w == "as")) {
+        marker = t;
+      }
+    }
+    if (marker < 0) continue;
+    tokens[np].deprel = "nsubj";
+    tokens[marker].head = v;
+    tokens[marker].deprel = "mark";
+    if (Base(tokens[v].deprel) == "ccomp" || Base(tokens[v].deprel) == "conj") tokens[v].deprel = "advcl";
+  }
+}
+
 // Two subjects on one verb: "Opposition leader Tomasz Wielgosz accused" (a title taken for
 // a subject) or "Mr Trump and President Putin spoke" (a coordination missed).
 void DuplicateSubjects(Sentence* s) {
@@ -870,6 +904,7 @@ void RepairParse(Sentence* sentence, const std::function<bool(const std::string&
   FunctionWordsAsArguments(sentence);
   NamesBeforeTimeNouns(sentence);
   PrepositionalSubjectsAndAppositions(sentence);
+  SubordinatorsTakenForPrepositions(sentence);
   MainClauseFromParticiple(sentence);
   MainVerbAfterRelativeClause(sentence);
   SemicolonClauses(sentence);

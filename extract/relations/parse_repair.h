@@ -13,6 +13,7 @@
 //  - dependents of punctuation go to the punctuation's head;
 //  - an article or preposition taken for an argument gives its place to its noun;
 //  - a name compounded onto a time noun ("by the KFTC last year") is the argument;
+//  - "after X did Y" with "after" taken for X's preposition: X is the subject;
 //  - a noun with a preposition is no subject but an oblique; an apposition right after
 //    "NOUN ," renames that noun;
 //  - a bare name right after a verb's oblique names that oblique;

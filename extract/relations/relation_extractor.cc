@@ -540,7 +540,9 @@ class SentenceWorker {
         span.push_back(c);
       } else if (base == "nmod") {
         const std::string case_word = view_.CaseOf(c);
-        if (case_word == "by" || case_word == "from") {
+        // "pressure from Riyadh": the source acts; but with the actor already named
+        // ("Mali's withdrawal from ECOWAS"), "from" says what the act is done to.
+        if (case_word == "by" || (case_word == "from" && agents.empty())) {
           Merge(args_.Actor(c), &agents);
           span.push_back(c);
         } else if (case_word == "between" || case_word == "among") {

@@ -648,3 +648,22 @@ TEST_CASE("ParseRepair: a name compounded onto a time noun is the argument", "[e
   CHECK(s.tokens[3].head == 5);  // "by" goes with the name
   CHECK(s.tokens[7].deprel == "obl:tmod");
 }
+
+TEST_CASE("ParseRepair: 'after X did Y' with 'after' taken for X's preposition", "[extract][relations]") {
+  // "Talks stalled after Riga recalled its envoy." with "after Riga" an oblique.
+  Sentence s = Parse(
+      "1\tTalks\ttalk\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+      "2\tstalled\tstall\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tafter\tafter\tADP\tIN\t_\t4\tcase\t_\t_\n"
+      "4\tRiga\tRiga\tPROPN\tNNP\t_\t5\tobl\t_\t_\n"
+      "5\trecalled\trecall\tVERB\tVBD\t_\t2\tccomp\t_\t_\n"
+      "6\tits\tits\tPRON\tPRP$\t_\t7\tnmod:poss\t_\t_\n"
+      "7\tenvoy\tenvoy\tNOUN\tNN\t_\t5\tobj\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[3].head == 4);
+  CHECK(s.tokens[3].deprel == "nsubj");
+  CHECK(s.tokens[2].head == 4);
+  CHECK(s.tokens[2].deprel == "mark");
+  CHECK(s.tokens[4].deprel == "advcl");
+}

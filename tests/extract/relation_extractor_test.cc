@@ -937,3 +937,22 @@ TEST_CASE("RelationExtractor: a one-sided act between two parties is done to bot
   CHECK(Find(rels, oman, kuwait, {"mediate"}).size() == 1);
   CHECK(Find(rels, iran, kuwait, {"mediate"}).empty());
 }
+
+TEST_CASE("RelationExtractor: with the actor named, 'from' says what an act is done to", "[extract][relations]") {
+  // "Mali's withdrawal from ECOWAS was completed."
+  RelationFixture f;
+  f.Parse(
+      "1\tMali\tMali\tPROPN\tNNP\t_\t3\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\twithdrawal\twithdrawal\tNOUN\tNN\t_\t7\tnsubj:pass\t_\t_\n"
+      "4\tfrom\tfrom\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tECOWAS\tECOWAS\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n"
+      "6\twas\tbe\tAUX\tVBD\t_\t7\taux:pass\t_\t_\n"
+      "7\tcompleted\tcomplete\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_\n\n");
+  const int mali = f.Add("Mali", ReferentKind::kGpe);
+  const int ecowas = f.Add("ECOWAS", ReferentKind::kOrg);
+  f.Ref(0, 0, 1, {mali});
+  f.Ref(0, 4, 5, {ecowas});
+  CHECK(Find(Run(f), mali, ecowas, {"withdraw"}).size() == 1);
+}
