@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "base/text.h"
+#include "extract/relations/argument_resolver.h"
 #include "extract/relations/sentence_view.h"
 
 namespace kg::extract {
@@ -91,7 +94,11 @@ Result<std::unique_ptr<Coreference>> Coreference::Load(std::istream& given_names
       d.roles = Split(f[2], '|');
     } else if (d.type == "kind" || d.type == "pair") {
       if (!ParseKind(f[2], &d.kind)) return Status::InvalidArgument(where + ": unknown kind '" + f[2] + "'");
-      if (f.size() == 4 && f[3] != "-") d.subtypes = Split(f[3], ',');
+      if (f.size() == 4 && f[3] == "named") {
+        d.named = true;
+      } else if (f.size() == 4 && f[3] != "-") {
+        d.subtypes = Split(f[3], ',');
+      }
     } else {
       return Status::InvalidArgument(where + ": unknown description type '" + d.type +
                                      "' (person-role, kind or pair)");
@@ -155,6 +162,7 @@ class CorefPass {
     int sentence;
     int token;
     bool subject;
+    int depth = 0;  // clauses it is embedded in below the main one
   };
   struct Pair {
     int a, b;
@@ -174,13 +182,43 @@ class CorefPass {
         if (std::vector<int> found = Resolve(view, t); !found.empty()) known[t] = found;
       }
       if (known[t].empty()) continue;
-      history_.push_back({known[t], s, t, IsSubject(view, t)});
+      if (known[t].size() == 1 && view.ReferenceHeadedAt(t) >= 0) RecordDescriptors(view, t, known[t][0]);
+      history_.push_back({known[t], s, t, IsSubject(view, t), ClauseDepth(view, t)});
       for (int r : known[t]) {
         if (r >= static_cast<int>(counts_.size())) counts_.resize(r + 1, 0);
         ++counts_[r];
       }
       RecordPairs(view, t, known);
     }
+  }
+
+  // How many verbs above `t` head clauses below the sentence's main one: a name deep in
+  // subordinate clauses is less salient ("…, which has held rallies since the party froze
+  // talks on joining the EU": the EU is three clauses down).
+  static int ClauseDepth(const SentenceView& view, int t) {
+    int verbs = 0;
+    for (int h = view.head(t), steps = 0; h >= 0 && steps < view.size(); h = view.head(h), ++steps) {
+      if (view.IsVerb(h)) ++verbs;
+    }
+    return std::max(0, verbs - 1);
+  }
+
+  // Common nouns the text puts beside a name, so that "the studio" later finds it: "the
+  // game studio Kivilinna Games", "Meridian, the Dutch terminal operator", "Solace, a
+  // company registered in Singapore".
+  void RecordDescriptors(const SentenceView& view, int t, int referent) {
+    const Reference& ref = view.reference(view.ReferenceHeadedAt(t));
+    auto add = [&](int noun) {
+      if (noun >= 0 && view.token(noun).upos == "NOUN" && view.ReferencesAt(noun).empty()) {
+        descriptors_[referent].insert(view.Lemma(noun));
+      }
+    };
+    const int h = view.head(t);
+    const std::string_view rel = SentenceView::BaseRel(view.token(t).deprel);
+    if (h >= 0 && h + 1 == ref.begin && (rel == "appos" || rel == "flat" || rel == "nmod" || rel == "compound")) add(h);
+    if (ref.begin >= 1 && view.token(ref.begin - 1).upos == "NOUN" && view.head(ref.begin - 1) == t) add(ref.begin - 1);
+    for (int c : view.ChildrenWith(t, "appos")) add(c);
+    if (rel == "appos" && h >= 0 && h < ref.begin) add(h);  // "a company, Solace Analytics,"
   }
 
   static bool IsSubject(const SentenceView& view, int t) {
@@ -213,14 +251,21 @@ class CorefPass {
     if (locative) return;
     if ((rel == "obj" || rel == "obl" || rel == "iobj") && h >= 0) {
       verb = h;
-    } else if (rel == "nmod" && h >= 0 && view.head(h) >= 0) {
+    } else if (rel == "nmod" && view.token(t).deprel != "nmod:poss" && h >= 0 && view.head(h) >= 0) {
       const std::string_view up = SentenceView::BaseRel(view.token(h).deprel);
       if (up == "obj" || up == "obl") verb = view.head(h);
     }
     if (verb >= 0 && view.IsVerb(verb)) {
       const int subj = view.SubjectOf(verb);
-      if (subj >= 0 && subj < t && known[subj].size() == 1 && known[subj][0] != me && !IsPlace(known[subj][0])) {
-        pairs_.push_back({known[subj][0], me, view.index()});
+      // The subject may name its actor through a modifier ("Chinese officials urged Ottawa").
+      std::vector<int> actor = subj >= 0 ? known[subj] : std::vector<int>();
+      // Only with a party that is surely no place: a person, an organisation, a country.
+      const Referent& object = refs_->referents[me];
+      const bool party = object.kind == ReferentKind::kPerson || object.kind == ReferentKind::kOrg ||
+                         (object.kind == ReferentKind::kGpe && object.subtype == "country");
+      if (subj >= 0 && actor.empty() && party) actor = ArgumentResolver(view).Actor(subj).referents;
+      if (subj >= 0 && subj < t && actor.size() == 1 && actor[0] != me && !IsPlace(actor[0])) {
+        pairs_.push_back({actor[0], me, view.index()});
       }
     }
   }
@@ -258,7 +303,24 @@ class CorefPass {
       } else if ((rel == "nmod" && view.CaseOf(c) == "of") || view.token(c).deprel == "nmod:poss" ||
                  (rel == "compound" && !view.ReferencesAt(c).empty())) {
         return {};  // "the president of France", "the Trump administration": not anaphoric
+      } else if (c == t + 1 && view.token(c).upos == "PROPN" &&
+                 (rel == "appos" || rel == "flat" || rel == "compound" || (rel == "nmod" && view.CaseOf(c).empty()))) {
+        return {};  // "the student movement Daitove": the name that follows is what it means
       }
+    }
+    // "commission chair Grace Phiri", "ministry officials": a bare institution noun
+    // qualifying another noun is the institution named before.
+    const bool qualifier = det < 0 && SentenceView::BaseRel(tok.deprel) == "compound" && view.head(t) > t &&
+                           view.token(view.head(t)).upos == "NOUN";
+    if (qualifier) {
+      for (const auto& [noun, d] : Matches(view, t)) {
+        if (d.type != "kind" || !d.named) continue;
+        const int found = Described(view, t, d);
+        if (found < 0) continue;
+        Add(view.index(), t, t + 1, {found}, ReferenceSource::kDescription);
+        return {found};
+      }
+      return {};
     }
     if (det < 0 || (!group && !definite)) return {};
     const int begin = std::min(det, t);
@@ -352,6 +414,23 @@ class CorefPass {
         if (it->token == subj) excluded = it->referents;
       }
     }
+    // "Athens withdrew its warships": "its" or "their" inside an object or oblique of a
+    // clause stands for that clause's subject when they agree. ("his" and "her" are left
+    // to salience: "Lula did not attend his inauguration" may be another man's.)
+    if ((cls == PronounClass::kNeuter || cls == PronounClass::kPlural) && view.token(t).deprel == "nmod:poss" &&
+        view.head(t) >= 0) {
+      const int owner_of = view.head(t);
+      const std::string_view up = SentenceView::BaseRel(view.token(owner_of).deprel);
+      const int verb = view.head(owner_of);
+      if ((up == "obj" || up == "obl") && verb >= 0 && view.IsVerb(verb)) {
+        bool passive = false;
+        const int subj = view.SubjectOf(verb, &passive);
+        for (auto it = history_.rbegin(); subj >= 0 && !passive && it != history_.rend() && it->sentence == view.index();
+             ++it) {
+          if (it->token == subj && Agrees(*it, cls)) return it->referents;
+        }
+      }
+    }
     const Mention* best = nullptr;
     double best_score = -1e9;
     for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
@@ -362,7 +441,8 @@ class CorefPass {
           std::find(excluded.begin(), excluded.end(), it->referents[0]) != excluded.end()) {
         continue;
       }
-      double score = -3.0 * distance + (it->subject ? 2.0 : 0.0) - 0.01 * (distance == 0 ? t - it->token : 0);
+      double score = -3.0 * distance + (it->subject ? 2.0 : 0.0) - 0.01 * (distance == 0 ? t - it->token : 0) -
+                     0.5 * std::min(it->depth, 3);
       if (it->referents.size() == 1) {
         // The article's main characters stay salient: "he" after "placed in the care of
         // Dr Bailey" is still the biography's subject.
@@ -392,7 +472,14 @@ class CorefPass {
         if (kind == ReferentKind::kGpe) return r.kind == ReferentKind::kGpe || r.country >= 0;
         return r.kind == kind;
       };
-      if (fits(a) && fits(b)) return {it->a, it->b};
+      if (!fits(a) || !fits(b)) continue;
+      // "the two neighbours" after "Rubio warned Mexico": the countries, not the minister.
+      auto as_kind = [&](int id) {
+        const Referent& r = refs_->referents[id];
+        return kind == ReferentKind::kGpe && r.kind == ReferentKind::kPerson && r.country >= 0 ? r.country : id;
+      };
+      const int x = as_kind(it->a), y = as_kind(it->b);
+      if (x != y) return {x, y};
     }
     return {};
   }
@@ -406,6 +493,21 @@ class CorefPass {
         country = refs_->references[r].referents[0];
       }
     }
+    // "the court", "the ministry": the latest entity whose name holds the noun, further
+    // back than other descriptions reach; without one, an institution that names itself
+    // by that noun ("named") means none, others the latest entity of their kind.
+    const std::string noun = view.Lemma(t);
+    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+      if (view.index() - it->sentence > 12) break;
+      if (it->referents.size() != 1 || it->referents[0] == skip) continue;
+      const Referent& r = refs_->referents[it->referents[0]];
+      if (d.type == "person-role" || (r.kind != d.kind && d.kind != ReferentKind::kOther)) continue;
+      auto described = descriptors_.find(it->referents[0]);
+      if (NameHolds(r, noun) || (described != descriptors_.end() && described->second.count(noun))) {
+        return it->referents[0];
+      }
+    }
+    if (d.named) return -1;
     for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
       if (view.index() - it->sentence > 6) break;
       if (it->referents.size() != 1 || it->referents[0] == skip) continue;
@@ -433,6 +535,21 @@ class CorefPass {
     return -1;
   }
 
+  // True when a word of the referent's name or an alias is `noun` (case-folded).
+  static bool NameHolds(const Referent& r, const std::string& noun) {
+    auto holds = [&](const std::string& name) {
+      for (const std::string& w : Split(name, ' ')) {
+        if (base::AsciiLower(w) == noun) return true;
+      }
+      return false;
+    };
+    if (holds(r.name)) return true;
+    for (const std::string& a : r.aliases) {
+      if (holds(a)) return true;
+    }
+    return false;
+  }
+
   void Add(int sentence, int begin, int end, std::vector<int> referents, ReferenceSource source) {
     Reference ref;
     ref.sentence = sentence;
@@ -449,6 +566,7 @@ class CorefPass {
   std::vector<Mention> history_;
   std::vector<int> counts_;  // mentions so far of each referent
   std::vector<Pair> pairs_;
+  std::map<int, std::set<std::string>> descriptors_;  // nouns the text described each entity with
 };
 
 void Coreference::Resolve(const Document& doc, ArticleReferents* refs) const { CorefPass(*this, doc, refs).Run(); }

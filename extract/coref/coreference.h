@@ -4,8 +4,12 @@
 // and number and is not excluded by the clause ("He met X and urged him": him is not
 // he); "both sides", "the two leaders", "neither country" to the last pair of entities
 // named together; definite descriptions ("the president", "the alliance", "the
-// country") to the latest entity with that role or kind. Adds references to the names
-// NER found; never changes those. Immutable after Load(); Resolve() is thread-safe.
+// country") to the latest entity with that role or kind, preferring one whose name holds
+// the noun ("the court" -> "Supreme Court") or that the text described with it ("the
+// shipping firm Varde" ... "the firm"). "its"/"their" in an object stand for the
+// clause's subject; names deep in subordinate clauses are less salient. Adds references
+// to the names NER found; never changes those. Immutable after Load(); Resolve() is
+// thread-safe.
 
 #include <iosfwd>
 #include <map>
@@ -41,6 +45,8 @@ class Coreference {
     std::vector<std::string> roles;   // person-role: acceptable role words
     ReferentKind kind = ReferentKind::kOther;  // kind/pair: required kind (kOther = any)
     std::vector<std::string> subtypes;         // kind: acceptable subtypes (empty = any)
+    bool named = false;  // kind: the entity's own name holds the noun ("the ministry" ->
+                         // "Ministry of Health"); subtype column "named"
   };
   Coreference() = default;
 

@@ -616,7 +616,7 @@ void MentionFinder::AddKeywordNames(const SentenceState& st, std::vector<Candida
       // before the keyword, or three words.
       // Capitals after a lower-case word are a name's ("Kenya's High Court", "the Foreign
       // Ministry"), not a sentence's.
-      bool evidence = j - b >= 3 || (b > 0 && !IsPunct(tokens[b - 1]) && !StartsUpper(tokens[b - 1].text));
+      bool evidence = j - b >= 3 || (b > 0 && !IsPunct(tokens[b - 1]) && !StartsUpperOrDigit(tokens[b - 1].text));
       for (int k = b; k + 1 < j && !evidence; ++k) evidence = tokens[k].upos == "PROPN";
       for (const CandidateMention& c : merged) evidence = evidence || (Overlaps(c, b, j) && c.entry >= 0);
       if (!evidence) continue;
@@ -626,7 +626,12 @@ void MentionFinder::AddKeywordNames(const SentenceState& st, std::vector<Candida
         // "Ministry of Health" overrides what the tagger made of its words; a name ending
         // in a keyword yields to a person inside it.
         // So does a tagger's person before a company suffix ("Rothschild & Co").
-        const bool overridable = (keyword_of || foreign || IsCompanySuffix(tokens[j - 1].text)) && c.from_tagger && c.entry < 0;
+        // So does one inside three or more capitalised words ending in a keyword ("Kofi
+        // Annan Foundation"; not "Anthony Shadid of the Washington Post").
+        bool plain_run = j - b >= 3;
+        for (int k = b; k < j && plain_run; ++k) plain_run = StartsUpper(tokens[k].text);
+        const bool overridable = (keyword_of || foreign || IsCompanySuffix(tokens[j - 1].text) || plain_run) &&
+                                 c.from_tagger && c.entry < 0;
         person = person || (c.kind == EntityKind::kPerson && !overridable) || c.kind == EntityKind::kDate ||
                  c.begin < b || c.end > j;
         covered_whole = covered_whole || (c.begin == b && c.end == j);
@@ -653,6 +658,29 @@ void MentionFinder::AddKeywordNames(const SentenceState& st, std::vector<Candida
       }
       if (covered) continue;
       CandidateMention c = make(k, k + 1, EntityKind::kOrg);
+      c.from_tagger = true;
+      merged.push_back(std::move(c));
+    }
+    // "the FNV union", "The FNV, which…": an acronym after "the" names an organisation.
+    for (int i = 1; i < n; ++i) {
+      if (folded[i - 1] != "the" || !IsAllCaps(tokens[i].text) || tokens[i].text.size() > 8) continue;
+      // Not a code ("the H5N1 virus": letters and digits interleaved) nor a prefix of a
+      // longer name ("the BRP Bagong Pag-asa").
+      int digit_runs = 0;
+      for (size_t k = 0; k < tokens[i].text.size(); ++k) {
+        const bool digit = tokens[i].text[k] >= '0' && tokens[i].text[k] <= '9';
+        if (digit && (k == 0 || !(tokens[i].text[k - 1] >= '0' && tokens[i].text[k - 1] <= '9'))) ++digit_runs;
+      }
+      if (digit_runs > 1 || (i + 1 < n && StartsUpper(tokens[i + 1].text))) continue;
+      // Capitals in running text are often a word shouted ("the BEST") or a term ("the IRR
+      // on the port"): an organisation only when a noun or a relative clause says so.
+      const bool org_noun_after = i + 1 < n && tokens[i + 1].upos == "NOUN" && IsOrganisationNoun(folded[i + 1]);
+      const bool who_after = i + 2 < n && tokens[i + 1].text == "," && (folded[i + 2] == "which" || folded[i + 2] == "who");
+      if (!org_noun_after && !who_after) continue;
+      bool claimed = false;
+      for (const CandidateMention& c : merged) claimed = claimed || Overlaps(c, i, i + 1);
+      if (claimed) continue;
+      CandidateMention c = make(i, i + 1, EntityKind::kOrg);
       c.from_tagger = true;
       merged.push_back(std::move(c));
     }

@@ -30,7 +30,9 @@ bool IsActorProxyNoun(const std::string& lemma) {
       "representative", "counterpart", "mission",   "state",     "people",      "public",
       "economy",        "company",    "firm",       "bank",      "industry",    "producer",
       "ship",           "vessel",     "boat",       "warship",   "helicopter",  "tank",
-      "regulator",      "authorities", "forces",    "troops",    "officials",   "media"};
+      "regulator",      "authorities", "forces",    "troops",    "officials",   "media",
+      "chief",          "board",      "spokesperson", "rebel",      "insurgent",  "militant",  "guerrilla",
+      "mutineer"};
   return kProxies.count(lemma) > 0;
 }
 
@@ -40,6 +42,21 @@ void ArgumentResolver::AddOwn(int t, Slot slot, Argument* arg) const {
   if (r < 0 && SentenceView::BaseRel(view_.token(t).deprel) == "appos" && view_.head(t) >= 0 &&
       view_.token(t).upos == "NOUN") {
     r = view_.NameReferenceAt(view_.head(t));
+  }
+  // "The head of NATO, Mark Rutte, met…" with the person hung on the "of" phrase: a
+  // common noun whose "of" phrase carries a person in apposition is that person.
+  if (r < 0 && view_.token(t).upos == "NOUN") {
+    for (int c : view_.ChildrenWith(t, "nmod")) {
+      if (c < t || view_.CaseOf(c) != "of") continue;
+      for (int a : view_.ChildrenWith(c, "appos")) {
+        const int p = view_.NameReferenceAt(a);
+        if (p < 0 || a < 1 || view_.token(a - 1).text != ",") continue;
+        const Reference& person = view_.reference(p);
+        if (person.referents.size() == 1 && view_.referents().referents[person.referents[0]].kind == ReferentKind::kPerson) {
+          r = p;
+        }
+      }
+    }
   }
   if (r < 0) return;
   const Reference& ref = view_.reference(r);

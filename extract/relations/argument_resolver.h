@@ -4,7 +4,9 @@
 // coordinated references ("Trump and Putin"), a capital's country ("Moscow said"), or an
 // institution named by a modifier ("Russian forces", "the Trump administration"). As a
 // target (object, oblique) it may also be a thing owned or qualified by a referent
-// ("Russian airfields", "Ukraine's demand"). Holds a pointer to the view; not synchronised.
+// ("Russian airfields", "Ukraine's demand"). A common noun whose "of" phrase carries a
+// person in apposition is that person ("The head of NATO, Mark Rutte,"). Holds a pointer
+// to the view; not synchronised.
 
 #include <vector>
 

@@ -107,6 +107,8 @@ Result<EventLexicon> EventLexicon::Load(std::istream& categories, std::istream& 
       sense.cooperation = cat->second;
     }
     if (parts[3] != "-") sense.predicate = parts[3];
+    if (parts[4].find("symmetric") != std::string::npos) sense.symmetric = sense.mutual = true;
+    if (parts[4].find("mutual") != std::string::npos) sense.mutual = true;
     if (sense.category.empty() || sense.predicate.empty()) {
       return Status::InvalidArgument(where + ": the noun '" + noun +
                                      "' is not a listed event noun, so the row must give category and predicate");

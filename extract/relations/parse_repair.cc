@@ -1,6 +1,7 @@
 #include "extract/relations/parse_repair.h"
 
 #include <algorithm>
+#include <set>
 #include <string_view>
 #include <vector>
 
@@ -85,6 +86,33 @@ void AbsoluteParticiples(Sentence* s) {
   }
 }
 
+// "Castell alleges(NNS) that Meridian's board shared…" with the verb of saying tagged as a
+// plural noun, its subject as a compound and its clause as an adjectival one: a root noun
+// that is a verb of saying with a that-clause and a name before it is the verb.
+void SayingVerbsTaggedAsNouns(Sentence* s, const std::function<bool(const std::string&)>& is_reporting) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int v = 1; v < n; ++v) {
+    Token& word = tokens[v];
+    if (word.head >= 0 || word.upos != "NOUN" || word.xpos != "NNS" || !is_reporting(base::AsciiLower(word.lemma))) continue;
+    int subject = -1, clause = -1;
+    for (int t = 0; t < n; ++t) {
+      if (tokens[t].head != v) continue;
+      if (t < v && Base(tokens[t].deprel) == "compound" && tokens[t].upos == "PROPN") subject = t;
+      if (t > v && (Base(tokens[t].deprel) == "acl" || Base(tokens[t].deprel) == "ccomp") && tokens[t].upos == "VERB") {
+        for (int m = v + 1; m < t; ++m) {
+          if (tokens[m].head == t && Base(tokens[m].deprel) == "mark" && base::AsciiLower(tokens[m].text) == "that") clause = t;
+        }
+      }
+    }
+    if (subject < 0 || clause < 0) continue;
+    word.upos = "VERB";
+    word.xpos = "VBZ";
+    tokens[subject].deprel = "nsubj";
+    tokens[clause].deprel = "ccomp";
+  }
+}
+
 // "Trump stressed that X… and claimed that Y": put "claimed" beside "stressed".
 void CoordinatedReporting(Sentence* s, const std::function<bool(const std::string&)>& is_reporting) {
   auto& tokens = s->tokens;
@@ -108,6 +136,124 @@ void ChildrenOfPunctuation(Sentence* s) {
   auto& tokens = s->tokens;
   for (Token& t : tokens) {
     for (int hops = 0; hops < 4 && t.head >= 0 && tokens[t.head].upos == "PUNCT"; ++hops) t.head = tokens[t.head].head;
+  }
+}
+
+// "pledged a(obj) combined $(obj) 1.2 billion to X", "an agreement with(nmod) Corvin
+// Air(appos)": an article or a preposition taken for an argument hands its place to the
+// word it introduces, and becomes its determiner or case marker.
+void FunctionWordsAsArguments(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int d = 0; d < n; ++d) {
+    const std::string_view rel = Base(tokens[d].deprel);
+    const bool article = tokens[d].upos == "DET";
+    const bool preposition = tokens[d].upos == "ADP";
+    if (!article && !preposition) continue;
+    if (rel != "obj" && rel != "nsubj" && rel != "obl" && (!preposition || rel != "nmod")) continue;
+    const std::string w = base::AsciiLower(tokens[d].text);
+    if (article && w != "a" && w != "an" && w != "the") continue;
+    int noun = -1;
+    for (int t = d + 1; t < n && noun < 0; ++t) {
+      if (tokens[t].head == d && tokens[t].upos != "PUNCT") noun = t;
+    }
+    if (noun < 0 || (preposition && !IsNominal(tokens[noun]))) continue;
+    tokens[noun].head = tokens[d].head;
+    tokens[noun].deprel = preposition && rel == "obj" ? "obl" : tokens[d].deprel;
+    for (Token& t : tokens) {
+      if (&t != &tokens[noun] && t.head == d) t.head = noun;
+    }
+    tokens[d].head = noun;
+    tokens[d].deprel = article ? "det" : "case";
+  }
+}
+
+// "met his counterpart, Prince Faisal, in Beijing(nsubj) … and pledged": a noun with a
+// preposition is no subject but an oblique; and an apposition follows the noun it renames
+// ("his counterpart, Prince Faisal,"), whatever later word the parser hung it on.
+void PrepositionalSubjectsAndAppositions(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int t = 0; t < n; ++t) {
+    if (Base(tokens[t].deprel) != "nsubj" || !IsNominal(tokens[t])) continue;
+    for (int c = 0; c < t; ++c) {
+      if (tokens[c].head == t && Base(tokens[c].deprel) == "case" && tokens[c].upos == "ADP") {
+        tokens[t].deprel = "obl";
+        break;
+      }
+    }
+  }
+  for (int a = 2; a < n; ++a) {
+    if (Base(tokens[a].deprel) != "appos" || tokens[a].head <= a || tokens[a - 1].text != ",") continue;
+    const int noun = a - 2;
+    if (tokens[noun].upos != "NOUN" || Dominates(*s, a, noun)) continue;
+    tokens[a].head = noun;
+  }
+}
+
+// "investigated by the KFTC last year" parsed as one noun phrase "the KFTC last year": a
+// name compounded onto a time noun is the argument, the time its own modifier.
+void NamesBeforeTimeNouns(Sentence* s) {
+  static const std::set<std::string> kTime = {"year", "week", "month", "day", "night", "morning", "evening",
+                                              "afternoon", "weekend", "monday", "tuesday", "wednesday",
+                                              "thursday", "friday", "saturday", "sunday"};
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int y = 1; y < n; ++y) {
+    const std::string_view rel = Base(tokens[y].deprel);
+    if (!kTime.count(base::AsciiLower(tokens[y].text)) || (rel != "obl" && rel != "nsubj" && rel != "obj")) continue;
+    int name = -1;
+    for (int c = 0; c < y; ++c) {
+      if (tokens[c].head == y && Base(tokens[c].deprel) == "compound" && tokens[c].upos == "PROPN") name = c;
+    }
+    if (name < 0) continue;
+    bool time_word = false;  // "last year", "next week", "on Monday": a time, not a name's head
+    for (int c = name + 1; c < y; ++c) {
+      const std::string w = base::AsciiLower(tokens[c].text);
+      time_word = time_word || w == "last" || w == "next" || w == "this" || w == "that" || w == "early" || w == "late";
+    }
+    if (!time_word) continue;
+    const int verb = tokens[y].head;
+    tokens[name].head = verb;
+    tokens[name].deprel = tokens[y].deprel;
+    for (int c = 0; c < name; ++c) {  // "by the" go with the name
+      if (tokens[c].head == y) tokens[c].head = name;
+    }
+    tokens[y].deprel = "obl:tmod";
+  }
+}
+
+// "postponed after Algiers(obl) recalled its ambassador": a word that is both a
+// preposition and a subordinator ("after", "before", "since") taken for the preposition
+// of the next verb's subject; that verb has no subject of its own.
+bool IsFinite(const Sentence& s, int v);
+
+void SubordinatorsTakenForPrepositions(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int v = 2; v < n; ++v) {
+    if (tokens[v].upos != "VERB" || !IsFinite(*s, v) || HasChild(*s, v, "nsubj") || HasChild(*s, v, "mark")) continue;
+    int np = -1;
+    for (int t = 0; t < v; ++t) {
+      if (tokens[t].head == v && Base(tokens[t].deprel) == "obl" && IsNominal(tokens[t])) np = t;
+    }
+    if (np < 0) continue;
+    bool adjacent = true;  // the noun phrase ends right before the verb
+    for (int t = np + 1; t < v; ++t) adjacent = adjacent && Dominates(*s, np, t);
+    if (!adjacent) continue;
+    int marker = -1;
+    for (int t = 0; t < np; ++t) {
+      const std::string w = base::AsciiLower(tokens[t].text);
+      if (tokens[t].head == np && Base(tokens[t].deprel) == "case" &&
+          (w == "after" || w == "before" || w == "since" || w == "until" || w == "as")) {
+        marker = t;
+      }
+    }
+    if (marker < 0) continue;
+    tokens[np].deprel = "nsubj";
+    tokens[marker].head = v;
+    tokens[marker].deprel = "mark";
+    if (Base(tokens[v].deprel) == "ccomp" || Base(tokens[v].deprel) == "conj") tokens[v].deprel = "advcl";
   }
 }
 
@@ -140,6 +286,17 @@ void DuplicateSubjects(Sentence* s) {
             tokens[i].head = later;
             tokens[i].deprel = "compound";
           }
+        }
+      } else if (tokens[first].upos == "PROPN" && tokens[later].upos == "NOUN") {
+        // "A Coast Guard (CCG) ship collided": a name right before a common noun
+        // qualifies it, when nothing but the name's own words stands between them.
+        bool adjacent = true;
+        for (int i = first + 1; i < later; ++i) adjacent = adjacent && (Dominates(*s, first, i) || tokens[i].head == later);
+        if (!adjacent) continue;
+        tokens[first].head = later;
+        tokens[first].deprel = "compound";
+        for (int i = 0; i < first; ++i) {  // "A" belongs to the noun phrase's head
+          if (tokens[i].head == first && Base(tokens[i].deprel) == "det") tokens[i].head = later;
         }
       }
     }
@@ -209,6 +366,62 @@ void ObliquesBeforeConjunct(Sentence* s) {
 }
 
 
+// "Hours after the deal, Castell Logistics, which made a rival offer, sued…" with the
+// relative clause hung on "Hours": a clause opened by ", which" or ", who" right after a
+// name is about that name (unless the name only completes the noun the clause is on:
+// "the head of the union, who").
+void RelativeClauseAntecedents(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int r = 0; r < n; ++r) {
+    if (tokens[r].deprel != "acl:relcl") continue;
+    int pronoun = -1;
+    for (int t = 0; t < r; ++t) {
+      const std::string w = base::AsciiLower(tokens[t].text);
+      if (tokens[t].head == r && (w == "who" || w == "which")) pronoun = t;
+    }
+    if (pronoun < 2 || tokens[pronoun - 1].text != ",") continue;
+    int np = pronoun - 2;
+    if (tokens[np].upos == "PUNCT" && tokens[np].text == ")" && np >= 3 && tokens[np - 2].text == "(") np -= 3;
+    while (np >= 0 && Base(tokens[np].deprel) == "flat" && tokens[np].head >= 0 && tokens[np].head < np) np = tokens[np].head;
+    if (np < 0 || tokens[np].upos != "PROPN") continue;
+    const int antecedent = tokens[r].head;
+    if (antecedent == np || Dominates(*s, r, np) || Dominates(*s, np, antecedent)) continue;
+    if (tokens[np].head == antecedent && Base(tokens[np].deprel) == "nmod") continue;
+    tokens[r].head = np;
+  }
+}
+
+// "Macron, who hosted the meeting, praised Germany" parsed with "praised" coordinated
+// into the relative clause and the name as the root: a verb after the comma that closes a
+// relative clause, joined without "and", is the main verb, the name its subject.
+void MainVerbAfterRelativeOnRoot(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int r = 0; r < n; ++r) {
+    if (tokens[r].deprel != "acl:relcl" || tokens[r].upos != "VERB") continue;
+    const int antecedent = tokens[r].head;
+    if (antecedent < 0 || antecedent > r || tokens[antecedent].head >= 0 || !IsNominal(tokens[antecedent])) continue;
+    int close = -1;
+    for (int t = r + 1; t < n && close < 0; ++t) {
+      if (tokens[t].text == ",") close = t;
+    }
+    if (close < 0 || close + 1 >= n) continue;
+    const int c = close + 1;
+    if (tokens[c].head != r || Base(tokens[c].deprel) != "conj" || tokens[c].upos != "VERB" || !IsFinite(*s, c)) continue;
+    if (HasChild(*s, c, "cc") || HasChild(*s, c, "nsubj")) continue;
+    tokens[c].head = -1;
+    tokens[c].deprel = "root";
+    tokens[antecedent].head = c;
+    tokens[antecedent].deprel = "nsubj";
+    tokens[close].head = c;
+    for (int t = c + 1; t < n; ++t) {  // the rest of the sentence follows the new main verb
+      if (tokens[t].head == antecedent && Base(tokens[t].deprel) == "punct") tokens[t].head = c;
+    }
+    return;
+  }
+}
+
 // "Wielgosz, who heads the Front, told reporters…" parsed with "the Front" as the subject
 // of "told": a non-restrictive relative clause ends at its closing comma, so a noun inside
 // it is its verb's object, and the verb after the comma is the antecedent's.
@@ -274,9 +487,24 @@ void MainClauseFromParticiple(Sentence* s) {
   }
   if (root < 0 || !IsNominal(tokens[root]) || HasChild(*s, root, "cop")) return;
   for (int v = root + 1; v < n; ++v) {
-    if (tokens[v].head != root || Base(tokens[v].deprel) != "acl" || tokens[v].deprel == "acl:relcl") continue;
+    // The participle may hang on a name in apposition to the root, after its closing
+    // comma ("Zambia's president, Hakainde Hichilema, congratulated(acl) Chakwera").
+    const int h = tokens[v].head;
+    const bool on_apposition = h > root && tokens[h].head == root && Base(tokens[h].deprel) == "appos" &&
+                               tokens[v - 1].text == ",";
+    if ((h != root && !on_apposition) || Base(tokens[v].deprel) != "acl" || tokens[v].deprel == "acl:relcl") continue;
     if (tokens[v].upos != "VERB" || (tokens[v].xpos != "VBN" && tokens[v].xpos != "VBD")) continue;
-    if (HasChild(*s, v, "nsubj") || HasChild(*s, v, "aux") || HasChild(*s, v, "mark") || !HasChild(*s, v, "obj")) continue;
+    if (HasChild(*s, v, "nsubj") || HasChild(*s, v, "aux") || HasChild(*s, v, "mark")) continue;
+    // The object may have been taken for an oblique without a preposition ("the chief
+    // condemned(acl) the use(obl:agent) of force").
+    int object = -1;
+    for (int t = v + 1; t < n && object < 0; ++t) {
+      if (tokens[t].head != v) continue;
+      const std::string_view rel = Base(tokens[t].deprel);
+      if (rel == "obj" || (rel == "obl" && IsNominal(tokens[t]) && !HasChild(*s, t, "case"))) object = t;
+    }
+    if (object < 0) continue;
+    tokens[object].deprel = "obj";
     tokens[v].head = -1;
     tokens[v].deprel = "root";
     tokens[v].xpos = "VBD";
@@ -289,6 +517,205 @@ void MainClauseFromParticiple(Sentence* s) {
   }
 }
 
+
+// "Goldman advised Halvorsen; Meridian was advised by Rothschild." parsed with the first
+// clause as a noun with a participle hung on the second: a clause ends at a semicolon,
+// so a noun phrase before it whose participle has an object is that clause's subject.
+void SemicolonClauses(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  int begin = 0;
+  for (int k = 0; k < n; ++k) {
+    if (tokens[k].text != ";") continue;
+    const int seg_begin = begin;
+    begin = k + 1;
+    int top = -1, leaving = 0;
+    for (int t = seg_begin; t < k; ++t) {
+      if (tokens[t].head >= seg_begin && tokens[t].head < k) continue;
+      if (tokens[t].upos == "PUNCT") continue;
+      top = t;
+      ++leaving;
+    }
+    if (leaving != 1 || !IsNominal(tokens[top]) || tokens[top].head <= k) continue;
+    for (int v = top + 1; v < k; ++v) {
+      if (tokens[v].head != top || Base(tokens[v].deprel) != "acl" || tokens[v].deprel == "acl:relcl") continue;
+      if (tokens[v].upos != "VERB" || (tokens[v].xpos != "VBN" && tokens[v].xpos != "VBD")) continue;
+      if (HasChild(*s, v, "nsubj") || HasChild(*s, v, "aux") || HasChild(*s, v, "mark")) continue;
+      int object = -1;
+      for (int t = v + 1; t < k && object < 0; ++t) {
+        if (tokens[t].head != v) continue;
+        const std::string_view rel = Base(tokens[t].deprel);
+        if (rel == "obj" || (rel == "obl" && IsNominal(tokens[t]) && !HasChild(*s, t, "case"))) object = t;
+      }
+      if (object < 0) continue;
+      tokens[object].deprel = "obj";
+      int root = -1;
+      for (int t = 0; t < n; ++t) {
+        if (tokens[t].head < 0) root = t;
+      }
+      tokens[v].head = root;
+      tokens[v].deprel = root < 0 ? "root" : "parataxis";
+      tokens[v].xpos = "VBD";
+      tokens[top].head = v;
+      tokens[top].deprel = "nsubj";
+      break;
+    }
+  }
+}
+
+// "condemned the use of force and called on X": a finite verb coordinated with a noun
+// is coordinated with the verb that noun is an argument of.
+void VerbsCoordinatedWithNouns(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int c = 0; c < n; ++c) {
+    Token& verb = tokens[c];
+    if (Base(verb.deprel) != "conj" || verb.upos != "VERB" || !IsFinite(*s, c)) continue;
+    if (HasChild(*s, c, "nsubj") || HasChild(*s, c, "csubj")) continue;
+    const int noun = verb.head;
+    if (noun < 0 || noun > c || (!IsNominal(tokens[noun]) && tokens[noun].upos != "ADJ")) continue;
+    const std::string_view rel = Base(tokens[noun].deprel);
+    if (rel != "obj" && rel != "obl" && rel != "nmod" && rel != "amod" && rel != "xcomp" && rel != "appos") continue;
+    // Up through the phrase to its verb ("described the detention as(advmod) unacceptable
+    // and summoned…").
+    int v = tokens[noun].head;
+    for (int hops = 0; v >= 0 && hops < 6 && tokens[v].upos != "VERB"; ++hops) {
+      const std::string_view up = Base(tokens[v].deprel);
+      if (up != "obj" && up != "nmod" && up != "obl" && up != "advmod" && up != "amod" && up != "xcomp" && up != "appos") break;
+      v = tokens[v].head;
+    }
+    if (v < 0 || tokens[v].upos != "VERB" || Dominates(*s, c, v)) continue;
+    verb.head = v;
+  }
+}
+
+// "signed the deal with Solace, a firm registered in Singapore, without consulting X":
+// an adverbial -ing clause after the comma that closes an apposition belongs to the verb
+// the apposition's noun is an argument of, not to the participle inside the apposition.
+void ClausesAfterAppositions(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int v = 1; v < n; ++v) {
+    if (Base(tokens[v].deprel) != "advcl" || tokens[v].xpos != "VBG") continue;
+    int mark = -1;
+    for (int t = 0; t < v; ++t) {
+      if (tokens[t].head == v && Base(tokens[t].deprel) == "mark") mark = t;
+    }
+    const int first = mark >= 0 ? mark : v;
+    if (first < 1 || tokens[first - 1].text != ",") continue;
+    const int participle = tokens[v].head;
+    if (participle < 0 || Base(tokens[participle].deprel) != "acl" || tokens[participle].deprel == "acl:relcl") continue;
+    bool through_apposition = false;
+    int up = tokens[participle].head;
+    for (int hops = 0; up >= 0 && hops < 6 && tokens[up].upos != "VERB"; ++hops) {
+      through_apposition |= Base(tokens[up].deprel) == "appos";
+      up = tokens[up].head;
+    }
+    if (!through_apposition || up < 0 || Dominates(*s, v, up)) continue;
+    tokens[v].head = up;
+  }
+  // "…called on the courts to annul the vote, accusing X of rigging": a participle after a
+  // comma hung on an infinitive inside a noun phrase belongs to the finite verb above it.
+  for (int v = 1; v < n; ++v) {
+    if (Base(tokens[v].deprel) != "advcl" || tokens[v].xpos != "VBG" || tokens[v - 1].text != ",") continue;
+    const int inf = tokens[v].head;
+    if (inf < 0 || tokens[inf].xpos != "VB" || Base(tokens[inf].deprel) != "acl") continue;
+    int up = tokens[inf].head;
+    for (int hops = 0; up >= 0 && hops < 6 && !(tokens[up].upos == "VERB" && IsFinite(*s, up)); ++hops) up = tokens[up].head;
+    if (up < 0 || Dominates(*s, v, up)) continue;
+    tokens[v].head = up;
+  }
+}
+
+// "The CLC, which represents workers, voiced(amod) support(appos) for PSAC." with no
+// main verb: the past-tense verb right after the comma closing a relative clause on the
+// root noun is the main verb, the noun it was taken to modify its object.
+void MainVerbAfterRelativeClause(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  int root = -1;
+  for (int t = 0; t < n; ++t) {
+    if (tokens[t].head < 0) root = t;
+  }
+  if (root < 0 || !IsNominal(tokens[root]) || HasChild(*s, root, "cop")) return;
+  for (int r = root + 1; r < n; ++r) {
+    if (tokens[r].head != root || tokens[r].deprel != "acl:relcl") continue;
+    int close = -1;
+    for (int t = r + 1; t < n && close < 0; ++t) {
+      if (tokens[t].text == ",") close = t;
+    }
+    const int v = close + 1;
+    if (close < 0 || v >= n || tokens[v].upos != "VERB" || (tokens[v].xpos != "VBD" && tokens[v].xpos != "VBN")) return;
+    if (HasChild(*s, v, "nsubj")) return;
+    const int h = tokens[v].head;
+    // "…, backed(acl of 'grounds' inside the clause) Iceland": a participle hung on a word
+    // of the relative clause.
+    const bool inside_clause = Base(tokens[v].deprel) == "acl" && h > r && h < close && HasChild(*s, v, "obj");
+    if (Base(tokens[v].deprel) != "amod" && !inside_clause) return;
+    const int object = inside_clause ? -1 : h;
+    if (!inside_clause && (object <= v || !IsNominal(tokens[object]))) return;
+    tokens[v].head = -1;
+    tokens[v].deprel = "root";
+    tokens[v].xpos = "VBD";
+    if (object >= 0) {
+      tokens[object].head = v;
+      tokens[object].deprel = "obj";
+    }
+    tokens[root].head = v;
+    tokens[root].deprel = "nsubj";
+    tokens[close].head = v;
+    for (int t = std::max(object, v) + 1; t < n; ++t) {  // final punctuation follows the new root
+      if (tokens[t].head == root && Base(tokens[t].deprel) == "punct") tokens[t].head = v;
+    }
+    return;
+  }
+}
+
+// "Qatar's offer of mediation between Israel and Iran was welcomed by the UN" parsed with
+// "Iran" as the subject of a new clause: "between" wants two conjuncts, so the noun after
+// its "and" is the second; the verb it was taken to lead is the main verb of the noun
+// phrase the "between" phrase is in.
+void BetweenCoordination(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int x = 0; x < n; ++x) {
+    bool between = false;
+    for (int t = 0; t < x; ++t) {
+      if (tokens[t].head == x && Base(tokens[t].deprel) == "case" && base::AsciiLower(tokens[t].text) == "between") between = true;
+    }
+    if (!between || HasChild(*s, x, "conj") || !IsNominal(tokens[x])) continue;
+    int end = x;
+    for (int t = x + 1; t < n && Dominates(*s, x, t); ++t) end = t;
+    const int cc = end + 1;
+    if (cc + 1 >= n || base::AsciiLower(tokens[cc].text) != "and") continue;
+    int y = cc + 1;
+    while (y < n && tokens[y].head > y && tokens[y].head < n && IsNominal(tokens[tokens[y].head]) && Base(tokens[y].deprel) != "nsubj") {
+      y = tokens[y].head;
+    }
+    if (y >= n || !IsNominal(tokens[y]) || Base(tokens[y].deprel) != "nsubj") continue;
+    const int v = tokens[y].head;
+    if (v < 0 || tokens[v].upos != "VERB" || Dominates(*s, y, x)) continue;
+    tokens[y].head = x;
+    tokens[y].deprel = "conj";
+    tokens[cc].head = y;
+    tokens[cc].deprel = "cc";
+    // The verb's subject is the noun phrase at the root that holds the "between" phrase.
+    const int root = tokens[v].head;
+    if (Base(tokens[v].deprel) != "conj" || root < 0 || tokens[root].head >= 0 || !IsNominal(tokens[root]) ||
+        !Dominates(*s, root, x)) {
+      continue;
+    }
+    tokens[v].head = -1;
+    tokens[v].deprel = "root";
+    tokens[root].head = v;
+    bool passive = false;
+    for (const Token& t : tokens) passive = passive || (t.head == v && t.deprel == "aux:pass");
+    tokens[root].deprel = passive ? "nsubj:pass" : "nsubj";
+    for (int t = v + 1; t < n; ++t) {
+      if (tokens[t].head == root && Base(tokens[t].deprel) == "punct") tokens[t].head = v;
+    }
+  }
+}
 
 // "Two soldiers were wounded by troops" tagged as be + adjective: a past-participle
 // adjective with a copula is a passive verb; a "by" phrase right after it that the parser
@@ -349,6 +776,23 @@ void AppositionsAndCoordinations(Sentence* s) {
         tokens[t].deprel = "appos";
       }
     }
+  }
+  // "owned by the Gulf investor(obl:agent) Qamar Holdings(obl:unmarked)": a name with no
+  // preposition right after a verb's oblique is that oblique's name.
+  for (int t = 1; t < n; ++t) {
+    const int v = tokens[t].head;
+    if (v < 0 || tokens[t].upos != "PROPN" || Base(tokens[t].deprel) != "obl" || HasChild(*s, t, "case")) continue;
+    int first = -1;
+    for (int u = t - 1; u >= 0 && first < 0; --u) {
+      if (tokens[u].head == v && Base(tokens[u].deprel) == "obl" && IsNominal(tokens[u])) first = u;
+      if (tokens[u].head == v && Base(tokens[u].deprel) != "obl") break;
+    }
+    if (first < 0) continue;
+    bool adjacent = true;
+    for (int u = first + 1; u < t; ++u) adjacent = adjacent && (Dominates(*s, t, u) || Dominates(*s, first, u));
+    if (!adjacent || tokens[t - 1].upos == "PUNCT") continue;
+    tokens[t].head = first;
+    tokens[t].deprel = "appos";
   }
   for (int x = 0; x < n; ++x) {
     const int h = tokens[x].head;
@@ -445,18 +889,37 @@ void ConsolidatePhrases(Sentence* sentence, const std::vector<std::pair<int, int
     }
     tokens[head].head = ext_head;
     tokens[head].deprel = ext_rel;
+    // A conjunct hung on a word inside the phrase is coordinated with the whole phrase
+    // ("the Republic of Congo(<-conj Rwanda) and Rwanda").
+    for (int t = 0; t < n; ++t) {
+      if (inside(t) || !inside(tokens[t].head) || tokens[t].head == head || Base(tokens[t].deprel) != "conj") continue;
+      if (Dominates(*sentence, t, head)) continue;
+      tokens[t].head = head;
+    }
   }
 }
 
 void RepairParse(Sentence* sentence, const std::function<bool(const std::string&)>& is_reporting) {
   ChildrenOfPunctuation(sentence);
+  FunctionWordsAsArguments(sentence);
+  NamesBeforeTimeNouns(sentence);
+  PrepositionalSubjectsAndAppositions(sentence);
+  SubordinatorsTakenForPrepositions(sentence);
   MainClauseFromParticiple(sentence);
+  MainVerbAfterRelativeClause(sentence);
+  SemicolonClauses(sentence);
+  VerbsCoordinatedWithNouns(sentence);
   AdjectivalPassives(sentence);
   DuplicateSubjects(sentence);
+  RelativeClauseAntecedents(sentence);
   RelativeClauseClosure(sentence);
+  MainVerbAfterRelativeOnRoot(sentence);
   AppositionsAndCoordinations(sentence);
   ObliquesBeforeConjunct(sentence);
+  ClausesAfterAppositions(sentence);
+  BetweenCoordination(sentence);
   OrphanSubjects(sentence);
+  SayingVerbsTaggedAsNouns(sentence, is_reporting);
   CoordinatedReporting(sentence, is_reporting);
   AbsoluteParticiples(sentence);
 }

@@ -74,7 +74,12 @@ bool IsRoleNoun(const SentenceView& v, int t) {
       "delegate", "colonel", "admiral", "secretary-general", "director-general", "coordinator",
       "manager", "legislator", "congressman", "congresswoman", "mp", "magistrate", "boss",
       "partner", "regulator", "inspector", "superintendent", "governor-general", "mufti", "imam"};
-  return v.token(t).upos == "NOUN" || v.token(t).upos == "PROPN" ? k.count(v.Lemma(t)) > 0 : false;
+  // A role word the tagger took for an adjective ("chief executive") still heads its
+  // phrase when no noun follows it.
+  const bool adjective_head = v.token(t).upos == "ADJ" &&
+                              (t + 1 >= v.size() || (v.token(t + 1).upos != "NOUN" && v.token(t + 1).upos != "PROPN"));
+  if (v.token(t).upos != "NOUN" && v.token(t).upos != "PROPN" && !adjective_head) return false;
+  return k.count(v.Lemma(t)) > 0 || k.count(v.LowerForm(t)) > 0;
 }
 
 std::string RoleText(const SentenceView& v, int t) {
@@ -118,8 +123,37 @@ class SentenceWorker {
 
  private:
   // --- clauses -------------------------------------------------------------------------
-  void Clause(int v) {
+  // The lemma of verb `v` as the lexicon knows it: the tagger's lemma, else a regular
+  // inflection of the form stripped ("collided" -> "collide", "rammed" -> "ram") when
+  // the lemmatizer got an unseen form wrong.
+  std::string VerbLemma(int v) const {
     const std::string lemma = view_.Lemma(v);
+    if (lexicon_.Verb(lemma) != nullptr) return lemma;
+    const std::string form = view_.LowerForm(v);
+    auto ends = [&](const char* suffix) {
+      const size_t n = std::char_traits<char>::length(suffix);
+      return form.size() > n + 2 && form.compare(form.size() - n, n, suffix) == 0;
+    };
+    std::vector<std::string> candidates;
+    auto stem = [&](size_t cut) {
+      const std::string base = form.substr(0, form.size() - cut);
+      candidates.push_back(base);
+      candidates.push_back(base + "e");
+      if (base.size() >= 3 && base.back() == base[base.size() - 2]) candidates.push_back(base.substr(0, base.size() - 1));
+    };
+    if (ends("ied")) candidates.push_back(form.substr(0, form.size() - 3) + "y");
+    if (ends("ed")) stem(2);
+    if (ends("ing")) stem(3);
+    if (ends("es")) candidates.push_back(form.substr(0, form.size() - 2));
+    if (ends("s")) candidates.push_back(form.substr(0, form.size() - 1));
+    for (const std::string& c : candidates) {
+      if (lexicon_.Verb(c) != nullptr) return c;
+    }
+    return lemma;
+  }
+
+  void Clause(int v) {
+    const std::string lemma = VerbLemma(v);
     int light_noun = -1;
     const EventSense* sense = nullptr;
     for (int o : view_.ChildrenWith(v, "obj")) {
@@ -144,11 +178,36 @@ class SentenceWorker {
       listed = false;
     }
 
+    // "which shares a long border with Myanmar": neighbours, not partners.
+    if (lemma == "share") {
+      for (int o : view_.ChildrenWith(v, "obj")) {
+        const std::string noun = view_.Lemma(o);
+        if (noun == "border" || noun == "frontier" || noun == "coastline" || noun == "boundary") return;
+      }
+    }
+    // "the shoal, which Beijing calls Xianbin Jiao": naming something by a proper name
+    // does nothing to it.
+    if (lemma == "call" || lemma == "name" || lemma == "dub" || lemma == "rename" || lemma == "term") {
+      const auto objects = view_.ChildrenWith(v, "obj");
+      const auto complements = view_.ChildrenWith(v, "xcomp");
+      bool named = false;
+      for (int o : objects) named |= objects.size() >= 2 && o != objects.front() && view_.token(o).upos == "PROPN";
+      for (int x : complements) named |= !objects.empty() && view_.token(x).upos == "PROPN";
+      if (named) return;
+    }
     static const std::set<std::string> kPlainSaying = {"say", "add", "note", "state", "write", "comment",
                                                        "report", "explain", "testify", "estimate", "describe"};
     const bool plain_saying = sense->reporting && kPlainSaying.count(lemma) > 0;
     bool passive = false;
     const int subj = view_.SubjectOf(v, &passive);
+    // "Sanctions against Iran imposed by the EU": a passive light verb takes its event
+    // from the noun it is said of.
+    if (passive && subj >= 0 && light_noun < 0) {
+      if (const EventSense* s = lexicon_.Light(lemma, view_.Lemma(subj)); s != nullptr) {
+        sense = s;
+        listed = true;
+      }
+    }
     Argument actors, targets;
     std::vector<int> span = {v};
     if (passive) {
@@ -170,6 +229,7 @@ class SentenceWorker {
     if (actors.empty()) return;
 
     ClauseFacts facts = ctx_.For(v);
+    std::vector<int> direct_targets, destinations;
     bool concept_done = false;
     std::string concept_name;
     if (!passive) {
@@ -178,10 +238,14 @@ class SentenceWorker {
         const std::string_view base = SentenceView::BaseRel(rel);
         if (c == light_noun) continue;
         if (base == "obj" || base == "iobj") {
-          Argument a = TargetOf(c, facts);
+          // "Kosovo's independence, which Serbia does not recognise": a relative pronoun
+          // object stands for the noun the clause modifies.
+          const int arg = RelativeObject(v, c) ? view_.head(v) : c;
+          Argument a = TargetOf(arg, facts);
           if (!listed && a.via_modifier) a = Argument();  // a verb we do not know needs a named object
           if (!a.empty()) {
             Merge(a, &targets);
+            direct_targets.insert(direct_targets.end(), a.referents.begin(), a.referents.end());
             span.push_back(c);
           } else if (base == "obj" && listed && !concept_done) {
             concept_name = ConceptText(c);
@@ -210,11 +274,21 @@ class SentenceWorker {
         } else if (base == "obl" || (base == "nmod" && view_.IsVerb(v))) {
           const std::string case_word = view_.CaseOf(c);
           if (case_word == "by" || rel == "obl:tmod" || rel == "obl:npmod") continue;
-          // "in talks with Iran": an event noun passes on its participants whatever its case.
-          if (!IsTargetCase(case_word, sense->category) && lexicon_.Noun(view_.Lemma(c)) == nullptr) continue;
+          // "in talks with Iran": an event noun passes on its participants whatever its case,
+          // unless the case only dates the clause ("after talks with X collapsed").
+          const bool temporal = case_word == "after" || case_word == "before" || case_word == "since" ||
+                                case_word == "during" || case_word == "until" || case_word == "following" ||
+                                case_word == "amid" || case_word == "ahead of" || case_word == "despite";
+          if (!IsTargetCase(case_word, sense->category) && (temporal || lexicon_.Noun(view_.Lemma(c)) == nullptr)) continue;
           Argument a = TargetOf(c, facts);
           if (a.empty()) continue;
           if (!listed && a.via_modifier) continue;  // unknown verbs need a named target
+          if (case_word == "to") {
+            const Argument named = args_.Named(c);
+            bool places = !named.empty();
+            for (int r : named.referents) places = places && IsPlace(r);
+            if (places) destinations.insert(destinations.end(), a.referents.begin(), a.referents.end());
+          }
           Merge(a, &targets);
           span.push_back(c);
         }
@@ -232,12 +306,67 @@ class SentenceWorker {
       }
     }
     // "Both leaders described their conversation": what the actors own is not a target.
-    if (targets.via_modifier) {
+    // "Drones struck an oil depot in Russia's Bryansk region": an attack on something
+    // inside a country is an attack on that country.
+    if (!passive && targets.empty() && sense->category == "ASSAULT") {
+      std::vector<int> holders = {v};
+      for (int o : view_.ChildrenWith(v, "obj")) holders.push_back(o);
+      for (int holder : holders) {
+        for (int c : view_.children(holder)) {
+          const std::string_view base = SentenceView::BaseRel(view_.token(c).deprel);
+          const std::string case_word = view_.CaseOf(c);
+          if ((base != "obl" && base != "nmod") || (case_word != "in" && case_word != "inside" && case_word != "across")) continue;
+          for (int r : args_.Target(c).referents) {
+            const Referent& place = view_.referents().referents[r];
+            if (place.kind == ReferentKind::kGpe && place.subtype == "country") {
+              targets.referents.push_back(r);
+              span.push_back(c);
+            }
+          }
+        }
+      }
+    }
+    // "invited him to Yerevan": beside a direct object, a city reached with "to" is a
+    // destination, not a second target.
+    if (!passive && !direct_targets.empty()) {
       std::vector<int> kept;
       for (int t : targets.referents) {
-        if (std::find(actors.referents.begin(), actors.referents.end(), t) == actors.referents.end()) kept.push_back(t);
+        const bool direct = std::find(direct_targets.begin(), direct_targets.end(), t) != direct_targets.end();
+        if (direct || std::find(destinations.begin(), destinations.end(), t) == destinations.end()) {
+          kept.push_back(t);
+        }
       }
       targets.referents = kept;
+    }
+    // Nor is what their own body owns ("Rutte promised the alliance's support").
+    if (targets.via_modifier) {
+      const auto& referents = view_.referents().referents;
+      std::vector<int> kept;
+      for (int t : targets.referents) {
+        bool own = false;
+        for (int a : actors.referents) {
+          const Referent& actor = referents[a];
+          own |= a == t || actor.parent == t ||
+                 std::find(actor.affiliations.begin(), actor.affiliations.end(), t) != actor.affiliations.end();
+        }
+        if (!own) kept.push_back(t);
+      }
+      targets.referents = kept;
+    }
+    // "Ankara demanded that Athens withdraw": a request made in a that-clause is made of
+    // that clause's subject.
+    if (targets.empty() && !passive && sense->category == "REQUEST") {
+      for (int c : view_.ChildrenWith(v, "ccomp")) {
+        const int mark = view_.FirstChild(c, "mark");
+        if (mark < 0 || view_.LowerForm(mark) != "that") continue;
+        bool inner_passive = false;
+        const int s = view_.SubjectOf(c, &inner_passive);
+        if (s < 0 || inner_passive) continue;
+        Argument a = args_.Actor(s);
+        if (a.empty() || a.via_modifier) continue;
+        Merge(a, &targets);
+        span.push_back(s);
+      }
     }
     const std::string rule = light_noun >= 0 ? "clause:light-verb" : (passive ? "clause:passive" : "clause");
     if (plain_saying) {
@@ -251,6 +380,13 @@ class SentenceWorker {
       EmitConcept(actors.referents[0], concept_name, *sense, facts, span);
     }
     if (sense->reporting) Statements(v, actors, *sense, facts, span);
+  }
+
+  // True when `c`, an object of `v`, is a relative pronoun and `v` heads the relative clause.
+  bool RelativeObject(int v, int c) const {
+    if (view_.token(v).deprel != "acl:relcl" || view_.head(v) < 0 || view_.token(c).upos != "PRON") return false;
+    const std::string w = view_.LowerForm(c);
+    return w == "which" || w == "that" || w == "whom" || w == "who";
   }
 
   // The referents a target token stands for; an event noun without one yields its own
@@ -279,6 +415,36 @@ class SentenceWorker {
         // Parties of the event ("between X and Y") are not what the verb acts on.
         if (case_word == "of" || case_word == "between" || case_word == "among" || !IsTargetCase(case_word)) continue;
         Merge(args_.Target(g), &a);
+      }
+      if (!a.empty()) return a;
+    }
+    // "RSF fighters attacked the city. The AU condemned the assault.": a definite event
+    // noun without participants is the same event told just before; what is done
+    // about it is done to its actor.
+    // Only verbs that judge an event speak about its actor ("condemned", "welcomed",
+    // "rejected the attack"); "refused to join the sanctions" does nothing to who imposed them.
+    const EventSense* judging = view_.head(c) >= 0 ? lexicon_.Verb(view_.Lemma(view_.head(c))) : nullptr;
+    const bool judges = judging != nullptr && (judging->category == "ACCUSE" || judging->category == "SUPPORT" ||
+                                               judging->category == "REJECT" || judging->category == "PROTEST");
+    if (event != nullptr && a.empty() && judges) {
+      bool definite = false;
+      for (int d : view_.ChildrenWith(c, "det")) {
+        const std::string det = view_.Lemma(d);
+        definite |= det == "the" || det == "this" || det == "that";
+      }
+      bool modified = false;
+      for (int g : view_.children(c)) {
+        const std::string_view rel = SentenceView::BaseRel(view_.token(g).deprel);
+        modified |= rel == "nmod" || rel == "acl" || view_.token(g).deprel == "nmod:poss";
+      }
+      if (definite && !modified) {
+        for (auto it = out_->rbegin(); it != out_->rend(); ++it) {
+          if (it->sentence < view_.index() - 2) break;
+          if (it->sentence == view_.index() || it->predicate != event->predicate || it->subject < 0) continue;
+          a.referents.push_back(it->subject);
+          a.via_modifier = true;
+          break;
+        }
       }
       return a;
     }
@@ -335,6 +501,21 @@ class SentenceWorker {
     const EventSense* sense = lexicon_.Noun(view_.Lemma(n));
     if (sense == nullptr) sense = lexicon_.Noun(view_.LowerForm(n));
     if (sense == nullptr) return;
+    // "Armenia's call for Russia to withdraw", "the call on Tbilisi to free…": a call
+    // for or on someone is a request, not a telephone call.
+    EventSense request;
+    if (view_.Lemma(n) == "call") {
+      for (int c : view_.ChildrenWith(n, "nmod")) {
+        const std::string case_word = view_.CaseOf(c);
+        if (case_word != "for" && case_word != "on") continue;
+        if (const EventSense* urge = lexicon_.Verb("urge"); urge != nullptr) {
+          request = *urge;
+          request.predicate = "call";
+          request.reporting = false;
+          sense = &request;
+        }
+      }
+    }
     Argument agents, targets, participants, compounds;
     std::vector<int> span = {n};
     for (int c : view_.children(n)) {
@@ -359,7 +540,9 @@ class SentenceWorker {
         span.push_back(c);
       } else if (base == "nmod") {
         const std::string case_word = view_.CaseOf(c);
-        if (case_word == "by" || case_word == "from") {
+        // "pressure from Riyadh": the source acts; but with the actor already named
+        // ("Mali's withdrawal from ECOWAS"), "from" says what the act is done to.
+        if (case_word == "by" || (case_word == "from" && agents.empty())) {
           Merge(args_.Actor(c), &agents);
           span.push_back(c);
         } else if (case_word == "between" || case_word == "among") {
@@ -371,6 +554,17 @@ class SentenceWorker {
           Merge(a, sense->symmetric ? &participants : &targets);
           span.push_back(c);
         }
+      }
+    }
+    // "Russia's invasion of Ukraine", "Beijing's harassment of fishermen": with the
+    // actor in the possessive, the "of" phrase is what the event is done to.
+    if (!sense->symmetric && !agents.empty() && targets.empty()) {
+      for (int c : view_.ChildrenWith(n, "nmod")) {
+        if (view_.CaseOf(c) != "of" || lexicon_.Noun(view_.Lemma(c)) != nullptr) continue;
+        Argument a = args_.Target(c);
+        if (a.empty()) continue;
+        Merge(a, &targets);
+        span.push_back(c);
       }
     }
     // "Qatar's offer of mediation between Israel and Iran": an event noun's "of" event
@@ -410,6 +604,17 @@ class SentenceWorker {
         if (s >= 0 && !passive) Merge(args_.Actor(s), &agents);
       }
     }
+    // "bowed to pressure from Riyadh", "under pressure from the EU, Norway agreed": the
+    // one who yields to an event is its target.
+    if (!sense->symmetric && !agents.empty() && targets.empty() && h >= 0 && view_.IsVerb(h) && rel_to_head == "obl" &&
+        (view_.CaseOf(n) == "to" || view_.CaseOf(n) == "under")) {
+      bool passive = false;
+      const int s = view_.SubjectOf(h, &passive);
+      if (s >= 0 && !passive) {
+        Merge(args_.Actor(s), &targets);
+        span.push_back(s);
+      }
+    }
     ClauseFacts facts = ctx_.For(n);
     if (h >= 0 && view_.IsVerb(h)) {
       const ClauseFacts outer = ctx_.For(h);
@@ -427,8 +632,10 @@ class SentenceWorker {
         if (!IsPlace(r)) parties.push_back(r);
       }
       if (parties.size() >= 2) EmitAmong(parties, *sense, facts, span, "nominal");
-    } else if (!agents.empty() && !targets.empty()) {
-      Emit(agents, targets, *sense, facts, span, "nominal");
+    } else if (!agents.empty() && (!targets.empty() || !participants.empty())) {
+      // "the UAE's mediation between Russia and Ukraine": a one-sided act between two
+      // parties is done to both.
+      Emit(agents, targets.empty() ? participants : targets, *sense, facts, span, "nominal");
     }
   }
 
@@ -500,6 +707,7 @@ class SentenceWorker {
             if (const int r = ReferentStartingAt(k, &e2); r >= 0 && IsAffiliation(r)) {
               org = r;
               after = e2;
+              if (word(after) == "(" && word(after + 2) == ")") after += 3;  // "(UPA)"
             }
           }
           if (org >= 0 && closes(after)) EmitSurfaceRole(person, org, role_begin, role, pb, after - 1);
@@ -508,7 +716,10 @@ class SentenceWorker {
       // Backward: [AFFIL 's | the … of AFFIL] modifiers ROLE , PERSON
       if (pb >= 2 && word(pb - 1) == ",") {
         int j = pb - 2, org = -1, begin = 0;
-        if (const int r = ReferentEndingAt(pb - 1, &begin); r >= 0 && IsAffiliation(r)) {
+        // "the president of the Canoe Association (ICSA), X": the acronym repeats the name.
+        int name_end = pb - 1;
+        if (word(name_end - 1) == ")" && name_end >= 4 && word(name_end - 3) == "(") name_end -= 3;
+        if (const int r = ReferentEndingAt(name_end, &begin); r >= 0 && IsAffiliation(r)) {
           // "the president of the ICSA, Dmitri Varga"
           int k = begin - 1;
           if (word(k) == "the") --k;
@@ -527,6 +738,10 @@ class SentenceWorker {
           const int role_begin = k + 1;
           if (org < 0 && k >= 1 && IsPossessiveMark(word(k))) {
             if (const int r = ReferentEndingAt(k, &begin); r >= 0 && IsAffiliation(r)) org = r;
+          }
+          // "Its president, Tom Ricard": the possessive pronoun stands for the body.
+          if (org < 0 && k >= 0 && (word(k) == "its" || word(k) == "their")) {
+            if (const int r = ReferentEndingAt(k + 1, &begin); r >= 0 && IsAffiliation(r)) org = r;
           }
           if (org >= 0 && org != person) EmitSurfaceRole(person, org, role_begin, role, std::max(0, role_begin - 2), pe - 1);
         }

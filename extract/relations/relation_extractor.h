@@ -3,8 +3,8 @@
 // it finds the predicate (a verb, or the noun of a light-verb construction such as "held
 // talks"), its actors (subjects, passive agents, subjects inherited through coordination,
 // control and relative clauses) and its targets (objects, prepositional objects, the
-// participants of an event noun they point at), and files the predicate under the event
-// taxonomy. Event nouns make relations of their own ("Ukraine's strike on Russian
+// participants of an event noun they point at, or the actor of the same event told just
+// before: "condemned the attack"), and files the predicate under the event taxonomy. Event nouns make relations of their own ("Ukraine's strike on Russian
 // airfields"), verbs of saying make STATEMENT relations about whom the clause they
 // introduce talks about, and appositions and "through"/"under" phrases make ROLE
 // relations. Immutable after construction; Extract() is thread-safe.

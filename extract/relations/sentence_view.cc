@@ -164,7 +164,30 @@ int SentenceView::SubjectOf(int v, bool* passive) const {
     }
     if (base == "acl") {
       is_passive = IsPassive(v);
-      return IsNoun(h) ? h : -1;
+      if (!IsNoun(h)) return -1;
+      // "adopted a resolution condemning X", "read a statement accusing X": a text that
+      // says something says it for whoever issued it.
+      static const std::set<std::string> kTexts = {
+          "statement", "resolution", "letter", "report", "declaration", "communique", "motion", "decree",
+          "message", "post", "video", "note", "petition", "complaint", "ruling", "verdict", "judgment",
+          "judgement", "order", "bill", "law", "editorial", "speech", "address", "announcement"};
+      if (token(v).xpos == "VBG" && kTexts.count(Lemma(h)) && head(h) >= 0 && IsVerb(head(h)) &&
+          BaseRel(token(h).deprel) == "obj") {
+        bool outer_passive = false;
+        const int s = SubjectOf(head(h), &outer_passive);
+        is_passive = false;
+        return outer_passive ? -1 : s;
+      }
+      // "Iran's decision to expel…", "Armenia's call for Russia to withdraw…": an
+      // infinitive on a noun is done by the one the noun asks it "for", else by its owner.
+      const int mark = FirstChild(v, "mark");
+      if (mark >= 0 && LowerForm(mark) == "to" && mark < v) {
+        for (int c : ChildrenWith(h, "nmod")) {
+          if (c < v && CaseOf(c) == "for") return c;
+        }
+        if (const int owner = FirstChild(h, "nmod:poss"); owner >= 0) return owner;
+      }
+      return h;
     }
     if (base == "xcomp") {
       if (kObjectControl.count(Lemma(h))) {
@@ -190,6 +213,13 @@ int SentenceView::SubjectOf(int v, bool* passive) const {
       // "an agreement on resuming imports": a topic, not something the subject does.
       if (m == "on" || m == "about" || m == "over" || m == "regarding" || m == "concerning") return -1;
     }
+    if (base == "advcl" && kObjectControl.count(Lemma(h)) && FirstChild(v, "mark") >= 0 &&
+        LowerForm(FirstChild(v, "mark")) == "to" && FirstChild(h, "obj") >= 0) {
+      // "urged both camps to settle" with the infinitive taken for a purpose clause: the
+      // object of a verb of urging or allowing still does it.
+      is_passive = IsPassive(v);
+      return FirstChild(h, "obj");
+    }
     if (base == "conj" || base == "advcl") {
       // A coordinated or participial verb shares its head's subject; its voice is its own.
       bool head_passive = false;
@@ -209,9 +239,27 @@ int SentenceView::NameReferenceAt(int i) const {
   if (!refs_at_[i].empty()) return refs_at_[i].back();
   const std::string& upos = token(i).upos;
   if (upos != "NOUN" && upos != "PROPN" && upos != "ADJ") return -1;
+  // "Prey Veng province", "the city of Samarkand": a place noun with its name is that place.
+  static const std::set<std::string> kPlaceNouns = {"province", "region", "city", "town", "village", "state",
+                                                    "county", "district", "island", "port", "capital", "oblast",
+                                                    "prefecture", "governorate", "municipality", "territory"};
+  if (upos == "NOUN" && kPlaceNouns.count(Lemma(i))) {
+    for (int c : children_[i]) {
+      const std::string_view rel = BaseRel(token(c).deprel);
+      const std::string case_word = CaseOf(c);
+      const bool before = c < i && (rel == "compound" || (rel == "nmod" && case_word.empty()));
+      const bool of = c > i && rel == "nmod" && case_word == "of";
+      if ((before || of) && ref_head_at_[c] >= 0) return ref_head_at_[c];
+    }
+  }
   for (int c : children_[i]) {
     const std::string_view rel = BaseRel(token(c).deprel);
     if (c > i && (rel == "flat" || rel == "appos" || rel == "compound") && ref_head_at_[c] >= 0) return ref_head_at_[c];
+    // "the Canadian miner Northfield Resources" with the name a bare nmod of the noun.
+    if (c > i && rel == "nmod" && FirstChild(c, "case") < 0 && ref_head_at_[c] >= 0 &&
+        reference(ref_head_at_[c]).begin == i + 1) {
+      return ref_head_at_[c];
+    }
   }
   return -1;
 }

@@ -54,8 +54,10 @@ class SentenceView {
   bool Dominates(int ancestor, int i) const;
   // The subject token of predicate `v`: its own nsubj/csubj, or one inherited from the
   // verb it is coordinated with (conj), controlled by (xcomp: the controller's object for
-  // "urge X to", else its subject) or attached to as a participle (advcl, acl); a relative
-  // clause's subject is the noun it modifies. -1 when none. `passive` (optional) is set
+  // "urge X to", else its subject; also an infinitive of "urge X to" taken for a purpose
+  // clause) or attached to as a participle (advcl, acl); a relative clause's subject is
+  // the noun it modifies; an infinitive on a noun is done by whom the noun asks it "for",
+  // else by its owner ("Iran's decision to expel"). -1 when none. `passive` (optional) is set
   // when that subject is the patient (passive voice, "drones launched by X").
   int SubjectOf(int v, bool* passive = nullptr) const;
   // True when `v` is in the passive voice (aux:pass or nsubj:pass child, or a bare past
@@ -73,7 +75,9 @@ class SentenceView {
   int ReferenceHeadedAt(int i) const;
   // The reference token `i` names: its own (ReferenceHeadedAt), else one covering it,
   // else, for a title or description heading a name ("Prime Minister Abiy Ahmed" parsed
-  // with "Minister" as head), the reference of a name attached after it. -1 when none.
+  // with "Minister" as head, "the miner Northfield Resources"), the reference of a name
+  // attached right after it, and for a place noun its name ("Prey Veng province", "the
+  // city of Tartu"). -1 when none.
   int NameReferenceAt(int i) const;
   const Reference& reference(int r) const { return refs_->references[r]; }
   const ArticleReferents& referents() const { return *refs_; }

@@ -127,6 +127,234 @@ TEST_CASE("Coreference: it, pleonastic it, and definite descriptions", "[extract
   CHECK(Resolved(f, 4, 3, 5) == std::vector<int>{nato});    // the alliance
 }
 
+TEST_CASE("Coreference: an institution's description takes the entity whose name holds it", "[extract][coref]") {
+  // "The Supreme Court barred the Ministry of Finance from selling the bonds to Orlan Bank.
+  //  The ministry appealed. The court ..."  with an entity for each.
+  RelationFixture f;
+  f.Parse(
+      "1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_\n"
+      "2\tSupreme\tSupreme\tPROPN\tNNP\t_\t3\tcompound\t_\t_\n"
+      "3\tCourt\tCourt\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+      "4\tbarred\tbar\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n"
+      "6\tMinistry\tMinistry\tPROPN\tNNP\t_\t4\tobj\t_\t_\n"
+      "7\tof\tof\tADP\tIN\t_\t8\tcase\t_\t_\n"
+      "8\tFinance\tFinance\tPROPN\tNNP\t_\t6\tnmod\t_\t_\n"
+      "9\tfrom\tfrom\tSCONJ\tIN\t_\t10\tmark\t_\t_\n"
+      "10\tselling\tsell\tVERB\tVBG\t_\t4\tadvcl\t_\t_\n"
+      "11\tbonds\tbond\tNOUN\tNNS\t_\t10\tobj\t_\t_\n"
+      "12\tto\tto\tADP\tIN\t_\t13\tcase\t_\t_\n"
+      "13\tOrlan\tOrlan\tPROPN\tNNP\t_\t10\tobl\t_\t_\n"
+      "14\tBank\tBank\tPROPN\tNNP\t_\t13\tflat\t_\t_\n"
+      "15\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n"
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tministry\tministry\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+      "3\tappealed\tappeal\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tcourt\tcourt\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+      "3\tagreed\tagree\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tcommission\tcommission\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+      "3\tobjected\tobject\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int court = f.Add("Supreme Court", ReferentKind::kOrg);
+  const int ministry = f.Add("Ministry of Finance", ReferentKind::kOrg);
+  const int bank = f.Add("Orlan Bank", ReferentKind::kOrg);
+  f.Ref(0, 1, 3, {court});
+  f.Ref(0, 5, 8, {ministry});
+  f.Ref(0, 12, 14, {bank});
+  Coref().Resolve(f.doc, &f.refs);
+  CHECK(Resolved(f, 1, 0, 2) == std::vector<int>{ministry});  // not the bank named last
+  CHECK(Resolved(f, 2, 0, 2) == std::vector<int>{court});
+  CHECK(Resolved(f, 3, 0, 2).empty());  // no commission was named: not some other body
+}
+
+TEST_CASE("Coreference: a bare institution noun qualifying a title is the institution", "[extract][coref]") {
+  // "Lindqvist joined the Audit Commission. Commission chair Eva Lund resigned. Ministry
+  //  officials left."
+  RelationFixture f;
+  f.Parse(
+      "1\tLindqvist\tLindqvist\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tjoined\tjoin\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+      "4\tAudit\tAudit\tPROPN\tNNP\t_\t5\tcompound\t_\t_\n"
+      "5\tCommission\tCommission\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tCommission\tcommission\tNOUN\tNN\t_\t2\tcompound\t_\t_\n"
+      "2\tchair\tchair\tNOUN\tNN\t_\t3\tcompound\t_\t_\n"
+      "3\tEva\tEva\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+      "4\tLund\tLund\tPROPN\tNNP\t_\t3\tflat\t_\t_\n"
+      "5\tresigned\tresign\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "6\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_\n\n"
+      "1\tMinistry\tministry\tNOUN\tNN\t_\t2\tcompound\t_\t_\n"
+      "2\tofficials\tofficial\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "3\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int lindqvist = f.Add("Lindqvist", ReferentKind::kPerson);
+  const int commission = f.Add("Audit Commission", ReferentKind::kOrg);
+  const int lund = f.Add("Eva Lund", ReferentKind::kPerson);
+  f.Ref(0, 0, 1, {lindqvist});
+  f.Ref(0, 3, 5, {commission});
+  f.Ref(1, 2, 4, {lund});
+  Coref().Resolve(f.doc, &f.refs);
+  CHECK(Resolved(f, 1, 0, 1) == std::vector<int>{commission});
+  CHECK(Resolved(f, 2, 0, 1).empty());  // no ministry was named
+}
+
+TEST_CASE("Coreference: 'its' in an object is the clause's subject", "[extract][coref]") {
+  // "Ankara protested. Ankara said Athens withdrew its ships."
+  RelationFixture f;
+  f.Parse(
+      "1\tAnkara\tAnkara\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tprotested\tprotest\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tAnkara\tAnkara\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tAthens\tAthens\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+      "4\twithdrew\twithdraw\tVERB\tVBD\t_\t2\tccomp\t_\t_\n"
+      "5\tits\tits\tPRON\tPRP$\t_\t6\tnmod:poss\t_\t_\n"
+      "6\tships\tship\tNOUN\tNNS\t_\t4\tobj\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int turkey = f.Add("Turkey", ReferentKind::kGpe);
+  const int greece = f.Add("Greece", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {turkey});
+  f.Ref(1, 0, 1, {turkey});
+  f.Ref(1, 2, 3, {greece});
+  Coref().Resolve(f.doc, &f.refs);
+  CHECK(Resolved(f, 1, 4, 5) == std::vector<int>{greece});  // not the more salient Turkey
+}
+
+TEST_CASE("Coreference: a subject that names its actor through a modifier pairs with its object", "[extract][coref]") {
+  // "Chinese officials urged Ottawa. Both governments met."
+  RelationFixture f;
+  f.Parse(
+      "1\tChinese\tChinese\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+      "2\tofficials\tofficial\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "3\turged\turge\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tOttawa\tOttawa\tPROPN\tNNP\t_\t3\tobj\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"
+      "1\tBoth\tboth\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tgovernments\tgovernment\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int china = f.Add("China", ReferentKind::kGpe);
+  const int canada = f.Add("Canada", ReferentKind::kGpe);
+  f.refs.referents[canada].subtype = "country";
+  f.Ref(0, 0, 1, {china}, ReferenceSource::kDemonym);
+  f.Ref(0, 3, 4, {canada});
+  Coref().Resolve(f.doc, &f.refs);
+  auto both = Resolved(f, 1, 0, 2);
+  std::sort(both.begin(), both.end());
+  CHECK(both == std::vector<int>{china, canada});
+}
+
+TEST_CASE("Coreference: a description with its name is no anaphor; names deep in subordinate clauses are less salient",
+          "[extract][coref]") {
+  // "NATO met. The alliance AUKUS spoke. The march was led by Orlan, which grew after
+  //  Sigma left Vasa. Its chief spoke."
+  RelationFixture f;
+  f.Parse(
+      "1\tNATO\tNATO\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\talliance\talliance\tNOUN\tNN\t_\t4\tnsubj\t_\t_\n"
+      "3\tAUKUS\tAUKUS\tPROPN\tNNP\t_\t2\tappos\t_\t_\n"
+      "4\tspoke\tspeak\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n"
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tmarch\tmarch\tNOUN\tNN\t_\t4\tnsubj:pass\t_\t_\n"
+      "3\twas\tbe\tAUX\tVBD\t_\t4\taux:pass\t_\t_\n"
+      "4\tled\tlead\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "5\tby\tby\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "6\tOrlan\tOrlan\tPROPN\tNNP\t_\t4\tobl:agent\t_\t_\n"
+      "7\t,\t,\tPUNCT\t,\t_\t9\tpunct\t_\t_\n"
+      "8\twhich\twhich\tPRON\tWDT\t_\t9\tnsubj\t_\t_\n"
+      "9\tgrew\tgrow\tVERB\tVBD\t_\t6\tacl:relcl\t_\t_\n"
+      "10\tafter\tafter\tSCONJ\tIN\t_\t12\tmark\t_\t_\n"
+      "11\tSigma\tSigma\tPROPN\tNNP\t_\t12\tnsubj\t_\t_\n"
+      "12\tleft\tleave\tVERB\tVBD\t_\t9\tadvcl\t_\t_\n"
+      "13\tVasa\tVasa\tPROPN\tNNP\t_\t12\tobj\t_\t_\n"
+      "14\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n"
+      "1\tIts\tits\tPRON\tPRP$\t_\t2\tnmod:poss\t_\t_\n"
+      "2\tchief\tchief\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+      "3\tspoke\tspeak\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int nato = f.Add("NATO", ReferentKind::kOrg);
+  const int orlan = f.Add("Orlan", ReferentKind::kOrg);
+  const int sigma = f.Add("Sigma", ReferentKind::kOrg);
+  const int vasa = f.Add("Vasa", ReferentKind::kOrg);
+  f.refs.referents[nato].subtype = "alliance";
+  f.Ref(0, 0, 1, {nato});
+  f.Ref(2, 5, 6, {orlan});
+  f.Ref(2, 9, 10, {sigma});
+  f.Ref(2, 11, 12, {vasa});
+  Coref().Resolve(f.doc, &f.refs);
+  CHECK(Resolved(f, 1, 0, 2).empty());                    // "The alliance AUKUS" is AUKUS, not NATO
+  CHECK(Resolved(f, 3, 0, 1) == std::vector<int>{orlan});  // not Vasa, two clauses down
+}
+
+TEST_CASE("Coreference: a description takes the entity the text described with that noun", "[extract][coref]") {
+  // "Orlan bought the shipping firm Varde. Sigma praised Nokka. Kestrel also bid for the firm."
+  RelationFixture f;
+  f.Parse(
+      "1\tOrlan\tOrlan\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tbought\tbuy\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+      "4\tshipping\tshipping\tNOUN\tNN\t_\t5\tcompound\t_\t_\n"
+      "5\tfirm\tfirm\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "6\tVarde\tVarde\tPROPN\tNNP\t_\t5\tappos\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tSigma\tSigma\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tpraised\tpraise\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tNokka\tNokka\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tKestrel\tKestrel\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+      "2\talso\talso\tADV\tRB\t_\t3\tadvmod\t_\t_\n"
+      "3\tbid\tbid\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tfor\tfor\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n"
+      "6\tfirm\tfirm\tNOUN\tNN\t_\t3\tobl\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int orlan = f.Add("Orlan", ReferentKind::kOrg);
+  const int varde = f.Add("Varde", ReferentKind::kOrg);
+  const int sigma = f.Add("Sigma", ReferentKind::kOrg);
+  const int nokka = f.Add("Nokka", ReferentKind::kOrg);
+  const int kestrel = f.Add("Kestrel", ReferentKind::kOrg);
+  f.Ref(0, 0, 1, {orlan});
+  f.Ref(0, 5, 6, {varde});
+  f.Ref(1, 0, 1, {sigma});
+  f.Ref(1, 2, 3, {nokka});
+  f.Ref(2, 0, 1, {kestrel});
+  Coref().Resolve(f.doc, &f.refs);
+  CHECK(Resolved(f, 2, 4, 6) == std::vector<int>{varde});  // not Nokka, named last
+}
+
+TEST_CASE("Coreference: countries of a pair are the countries its people serve", "[extract][coref]") {
+  // "Rubio warned Mexico. Both neighbours talked."
+  RelationFixture f;
+  f.Parse(
+      "1\tRubio\tRubio\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\twarned\twarn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tMexico\tMexico\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tBoth\tboth\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tneighbours\tneighbour\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "3\ttalked\ttalk\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int us = f.Add("United States", ReferentKind::kGpe);
+  const int mexico = f.Add("Mexico", ReferentKind::kGpe);
+  const int rubio = f.Add("Marco Rubio", ReferentKind::kPerson, us);
+  f.Ref(0, 0, 1, {rubio});
+  f.Ref(0, 2, 3, {mexico});
+  Coref().Resolve(f.doc, &f.refs);
+  auto both = Resolved(f, 1, 0, 2);
+  std::sort(both.begin(), both.end());
+  CHECK(both == std::vector<int>{us, mexico});
+}
+
 TEST_CASE("Coreference: lexicon files are versioned", "[extract][coref]") {
   std::istringstream names("# kg-coref given-names v9\n");
   std::istringstream desc("# kg-coref descriptions v1\n");

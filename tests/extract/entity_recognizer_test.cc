@@ -283,6 +283,33 @@ TEST_CASE("EntityRecognizer: without a tagger the gazetteer and rules still work
   std::vector<std::string> names;
   for (const EntityInfo& info : e.entities) names.push_back(info.canonical);
   CHECK(names == std::vector<std::string>{"NATO", "European Union", "Brussels", "2025-06-02"});
+  SECTION("a country's institution: capitalised words ending in a keyword after its possessive") {
+    Document court = MakeDocument({"Chile 's High Court ruled ."});
+    court.sentences[0].tokens[2].upos = "ADJ";  // "High" tagged as the adjective it is
+    std::vector<std::string> found;
+    for (const EntityInfo& info : recognizer->Recognize(court, "2025-06-08").entities) found.push_back(info.canonical);
+    CHECK(found == std::vector<std::string>{"Chile", "High Court (Chile)"});  // generic: qualified
+  }
+  SECTION("a name right after a noun that says it is an organisation's") {
+    Document firm = MakeDocument({"They hired the shipping firm Varnholt to help ."});
+    const ArticleEntities found = recognizer->Recognize(firm, "2025-06-08");
+    REQUIRE(found.entities.size() == 1);
+    CHECK(found.entities[0].canonical == "Varnholt");
+    CHECK(found.entities[0].type == EntityKind::kOrg);
+  }
+  SECTION("an acronym after 'the', and a name before an apposition ending in an organisation noun") {
+    auto names_in = [&](const std::string& line) {
+      Document d = MakeDocument({line});
+      std::vector<std::pair<std::string, EntityKind>> out;
+      for (const EntityInfo& info : recognizer->Recognize(d, "2025-06-08").entities) out.emplace_back(info.canonical, info.type);
+      return out;
+    };
+    using Found = std::vector<std::pair<std::string, EntityKind>>;
+    CHECK(names_in("Talks with the FNV union failed .") == Found{{"FNV", EntityKind::kOrg}});
+    CHECK(names_in("Cases of the H5N1 virus rose .").empty());  // a code, not a name
+    const Found firm = names_in("Varnholt , the Danish shipping group , said so .");
+    CHECK(std::find(firm.begin(), firm.end(), std::make_pair(std::string("Varnholt"), EntityKind::kOrg)) != firm.end());
+  }
   SECTION("loading from missing directories fails with the path") {
     auto missing = EntityRecognizer::Load("/nonexistent/models", "/nonexistent/data");
     REQUIRE_FALSE(missing.ok());
@@ -423,6 +450,11 @@ TEST_CASE("EntityRecognizer: names the tagger cuts or mistypes", "[extract][ner]
     const EntityInfo* aosis = r.Find("Alliance of Small Island States");
     REQUIRE(aosis);
     CHECK(aosis->mention_count == 3);
+  }
+  SECTION("a name ending in Facility is an organisation") {
+    const Result r = Run({"Oslo gave money to the Boreal Peatland Facility ."});
+    REQUIRE(r.Find("Boreal Peatland Facility"));
+    CHECK(r.Find("Boreal Peatland Facility")->type == EntityKind::kOrg);
   }
   SECTION("a possessive inside a listed name") {
     const Result r = Run({"the United Nations Children \u2019s Fund ( UNICEF ) warned ."});

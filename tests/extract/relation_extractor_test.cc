@@ -313,3 +313,646 @@ TEST_CASE("RelationExtractor: a plain 'said that' makes no statement edge", "[ex
   f.Ref(0, 3, 4, {iran});
   CHECK(Find(Run(f), trump, iran, {"say"}).empty());
 }
+
+TEST_CASE("RelationExtractor: a verb the lemmatizer got wrong is read from its form", "[extract][relations]") {
+  // "An Estonian ship collided with a Finnish boat." with the lemma "collid".
+  RelationFixture f;
+  f.Parse(
+      "1\tAn\ta\tDET\tDT\t_\t3\tdet\t_\t_\n"
+      "2\tEstonian\tEstonian\tADJ\tJJ\t_\t3\tamod\t_\t_\n"
+      "3\tship\tship\tNOUN\tNN\t_\t4\tnsubj\t_\t_\n"
+      "4\tcollided\tcollid\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "5\twith\twith\tADP\tIN\t_\t8\tcase\t_\t_\n"
+      "6\ta\ta\tDET\tDT\t_\t8\tdet\t_\t_\n"
+      "7\tFinnish\tFinnish\tADJ\tJJ\t_\t8\tamod\t_\t_\n"
+      "8\tboat\tboat\tNOUN\tNN\t_\t4\tobl\t_\t_\n"
+      "9\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n");
+  const int estonia = f.Add("Estonia", ReferentKind::kGpe);
+  const int finland = f.Add("Finland", ReferentKind::kGpe);
+  f.Ref(0, 1, 2, {estonia}, ReferenceSource::kDemonym);
+  f.Ref(0, 6, 7, {finland}, ReferenceSource::kDemonym);
+  const auto collide = Find(Run(f), estonia, finland, {"collide"});
+  REQUIRE(collide.size() == 1);
+  CHECK(collide[0].category == "COERCE");
+}
+
+TEST_CASE("RelationExtractor: a chief acts for its owner; possessive actor with an 'of' target; inquiries; roles before an acronym",
+          "[extract][relations]") {
+  RelationFixture f;
+  f.Parse(
+      "1\tPoland\tPoland\tPROPN\tNNP\t_\t4\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\ttrade\ttrade\tNOUN\tNN\t_\t4\tcompound\t_\t_\n"
+      "4\tchief\tchief\tNOUN\tNN\t_\t5\tnsubj\t_\t_\n"
+      "5\tcalled\tcall\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "6\ton\ton\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "7\tKyiv\tKyiv\tPROPN\tNNP\t_\t5\tobl\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_\n\n"
+      "1\tSerbia\tSerbia\tPROPN\tNNP\t_\t3\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\tblockade\tblockade\tNOUN\tNN\t_\t7\tnsubj\t_\t_\n"
+      "4\tof\tof\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "5\tKosovar\tKosovar\tADJ\tJJ\t_\t6\tamod\t_\t_\n"
+      "6\tfarms\tfarm\tNOUN\tNNS\t_\t3\tnmod\t_\t_\n"
+      "7\tcontinued\tcontinue\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_\n\n"
+      "1\tVienna\tVienna\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\topened\topen\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tan\ta\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tinquiry\tinquiry\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\tinto\tinto\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "6\tSlovak\tSlovak\tADJ\tJJ\t_\t7\tamod\t_\t_\n"
+      "7\tbanks\tbank\tNOUN\tNNS\t_\t4\tnmod\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\thead\thead\tNOUN\tNN\t_\t15\tnsubj\t_\t_\n"
+      "3\tof\tof\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "4\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n"
+      "5\tBaltic\tBaltic\tPROPN\tNNP\t_\t7\tcompound\t_\t_\n"
+      "6\tRowing\tRowing\tPROPN\tNNP\t_\t7\tcompound\t_\t_\n"
+      "7\tUnion\tUnion\tPROPN\tNNP\t_\t2\tnmod\t_\t_\n"
+      "8\t(\t(\tPUNCT\t-LRB-\t_\t9\tpunct\t_\t_\n"
+      "9\tBRU\tBRU\tPROPN\tNNP\t_\t7\tappos\t_\t_\n"
+      "10\t)\t)\tPUNCT\t-RRB-\t_\t9\tpunct\t_\t_\n"
+      "11\t,\t,\tPUNCT\t,\t_\t12\tpunct\t_\t_\n"
+      "12\tJonas\tJonas\tPROPN\tNNP\t_\t9\tappos\t_\t_\n"
+      "13\tPetraitis\tPetraitis\tPROPN\tNNP\t_\t12\tflat\t_\t_\n"
+      "14\t,\t,\tPUNCT\t,\t_\t12\tpunct\t_\t_\n"
+      "15\tresigned\tresign\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "16\t.\t.\tPUNCT\t.\t_\t15\tpunct\t_\t_\n\n");
+  const int poland = f.Add("Poland", ReferentKind::kGpe);
+  const int ukraine = f.Add("Ukraine", ReferentKind::kGpe);
+  const int serbia = f.Add("Serbia", ReferentKind::kGpe);
+  const int kosovo = f.Add("Kosovo", ReferentKind::kGpe);
+  const int austria = f.Add("Austria", ReferentKind::kGpe);
+  const int slovakia = f.Add("Slovakia", ReferentKind::kGpe);
+  const int union_ = f.Add("Baltic Rowing Union", ReferentKind::kOrg);
+  const int petraitis = f.Add("Jonas Petraitis", ReferentKind::kPerson);
+  f.Ref(0, 0, 1, {poland});
+  f.Ref(0, 6, 7, {ukraine});
+  f.Ref(1, 0, 1, {serbia});
+  f.Ref(1, 4, 5, {kosovo}, ReferenceSource::kDemonym);
+  f.Ref(2, 0, 1, {austria});
+  f.Ref(2, 5, 6, {slovakia}, ReferenceSource::kDemonym);
+  f.Ref(3, 4, 7, {union_});
+  f.Ref(3, 8, 9, {union_});
+  f.Ref(3, 11, 13, {petraitis});
+  const auto rels = Run(f);
+  CHECK(Find(rels, poland, ukraine, {"call"}).size() == 1);            // Poland's trade chief called on Kyiv
+  CHECK(Find(rels, serbia, kosovo, {"blockade"}).size() == 1);         // Serbia's blockade of Kosovar farms
+  CHECK(Find(rels, austria, slovakia, {"investigate"}).size() == 1);   // opened an inquiry into Slovak banks
+  const auto role = Find(rels, petraitis, union_, {"head_of"});         // The head of the … Union (BRU), Jonas Petraitis,
+  REQUIRE(role.size() == 1);
+  CHECK(role[0].category == "ROLE");
+}
+
+TEST_CASE("RelationExtractor: 'Its chairman, X' names the body; 'urged X to V' with V as a purpose clause", "[extract][relations]") {
+  RelationFixture f;
+  f.Parse(
+      "1\tIts\tits\tPRON\tPRP$\t_\t2\tnmod:poss\t_\t_\n"
+      "2\tchairman\tchairman\tNOUN\tNN\t_\t7\tobl\t_\t_\n"
+      "3\t,\t,\tPUNCT\t,\t_\t2\tpunct\t_\t_\n"
+      "4\tIlkka\tIlkka\tPROPN\tNNP\t_\t7\tnsubj\t_\t_\n"
+      "5\tRantanen\tRantanen\tPROPN\tNNP\t_\t4\tflat\t_\t_\n"
+      "6\t,\t,\tPUNCT\t,\t_\t7\tpunct\t_\t_\n"
+      "7\tresigned\tresign\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_\n\n"
+      "1\tOslo\tOslo\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\turged\turge\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tStockholm\tStockholm\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_\n"
+      "5\tcondemn\tcondemn\tVERB\tVB\t_\t2\tadvcl\t_\t_\n"
+      "6\tHelsinki\tHelsinki\tPROPN\tNNP\t_\t5\tobj\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int board = f.Add("Nordic Timber Board", ReferentKind::kOrg);
+  const int rantanen = f.Add("Ilkka Rantanen", ReferentKind::kPerson);
+  const int norway = f.Add("Norway", ReferentKind::kGpe);
+  const int sweden = f.Add("Sweden", ReferentKind::kGpe);
+  const int finland = f.Add("Finland", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {board}, ReferenceSource::kPronoun);
+  f.Ref(0, 3, 5, {rantanen});
+  f.Ref(1, 0, 1, {norway});
+  f.Ref(1, 2, 3, {sweden});
+  f.Ref(1, 5, 6, {finland});
+  const auto rels = Run(f);
+  CHECK(Find(rels, rantanen, board, {"chairman_of"}).size() == 1);
+  CHECK(Find(rels, norway, sweden, {"urge"}).size() == 1);
+  CHECK(Find(rels, sweden, finland, {"condemn"}).size() == 1);  // Stockholm is to condemn
+  CHECK(Find(rels, norway, finland, {"condemn"}).empty());
+}
+
+TEST_CASE("RelationExtractor: who acts under pressure from X is its target; traded insults is mutual", "[extract][relations]") {
+  // "Under pressure from Brussels, Norway dropped the levy." "Oslo and Stockholm traded insults."
+  RelationFixture f;
+  f.Parse(
+      "1\tUnder\tunder\tADP\tIN\t_\t2\tcase\t_\t_\n"
+      "2\tpressure\tpressure\tNOUN\tNN\t_\t7\tobl\t_\t_\n"
+      "3\tfrom\tfrom\tADP\tIN\t_\t4\tcase\t_\t_\n"
+      "4\tBrussels\tBrussels\tPROPN\tNNP\t_\t2\tnmod\t_\t_\n"
+      "5\t,\t,\tPUNCT\t,\t_\t7\tpunct\t_\t_\n"
+      "6\tNorway\tNorway\tPROPN\tNNP\t_\t7\tnsubj\t_\t_\n"
+      "7\tdropped\tdrop\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "8\tthe\tthe\tDET\tDT\t_\t9\tdet\t_\t_\n"
+      "9\tlevy\tlevy\tNOUN\tNN\t_\t7\tobj\t_\t_\n"
+      "10\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_\n\n"
+      "1\tOslo\tOslo\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+      "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+      "3\tStockholm\tStockholm\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+      "4\ttraded\ttrade\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "5\tinsults\tinsult\tNOUN\tNNS\t_\t4\tobj\t_\t_\n"
+      "6\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n");
+  const int eu = f.Add("European Union", ReferentKind::kOrg);
+  const int norway = f.Add("Norway", ReferentKind::kGpe);
+  const int sweden = f.Add("Sweden", ReferentKind::kGpe);
+  f.Ref(0, 3, 4, {eu});
+  f.Ref(0, 5, 6, {norway});
+  f.Ref(1, 0, 1, {norway});
+  f.Ref(1, 2, 3, {sweden});
+  const auto rels = Run(f);
+  const auto pressure = Find(rels, eu, norway, {"pressure"});
+  REQUIRE(pressure.size() == 1);
+  CHECK(pressure[0].category == "COERCE");
+  const auto trade = Find(rels, norway, sweden, {"trade"});
+  REQUIRE(trade.size() == 1);
+  CHECK(trade[0].category == "ACCUSE");
+  CHECK(trade[0].symmetric);
+}
+
+TEST_CASE("RelationExtractor: 'The head of X, NAME,' acts as NAME; what one's own body owns is no target", "[extract][relations]") {
+  // "The head of the Nordic Council, Ola Berg, met Stubb and praised the council's work."
+  // with "Ola Berg" in apposition to "Council".
+  RelationFixture f;
+  f.Parse(
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\thead\thead\tNOUN\tNN\t_\t11\tnsubj\t_\t_\n"
+      "3\tof\tof\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "4\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n"
+      "5\tNordic\tNordic\tPROPN\tNNP\t_\t6\tcompound\t_\t_\n"
+      "6\tCouncil\tCouncil\tPROPN\tNNP\t_\t2\tnmod\t_\t_\n"
+      "7\t,\t,\tPUNCT\t,\t_\t8\tpunct\t_\t_\n"
+      "8\tOla\tOla\tPROPN\tNNP\t_\t6\tappos\t_\t_\n"
+      "9\tBerg\tBerg\tPROPN\tNNP\t_\t8\tflat\t_\t_\n"
+      "10\t,\t,\tPUNCT\t,\t_\t2\tpunct\t_\t_\n"
+      "11\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "12\tStubb\tStubb\tPROPN\tNNP\t_\t11\tobj\t_\t_\n"
+      "13\tand\tand\tCCONJ\tCC\t_\t14\tcc\t_\t_\n"
+      "14\tpraised\tpraise\tVERB\tVBD\t_\t11\tconj\t_\t_\n"
+      "15\tthe\tthe\tDET\tDT\t_\t16\tdet\t_\t_\n"
+      "16\tcouncil\tcouncil\tNOUN\tNN\t_\t18\tnmod:poss\t_\t_\n"
+      "17\t's\t's\tPART\tPOS\t_\t16\tcase\t_\t_\n"
+      "18\twork\twork\tNOUN\tNN\t_\t14\tobj\t_\t_\n"
+      "19\t.\t.\tPUNCT\t.\t_\t11\tpunct\t_\t_\n\n");
+  const int council = f.Add("Nordic Council", ReferentKind::kOrg);
+  const int berg = f.Add("Ola Berg", ReferentKind::kPerson);
+  const int stubb = f.Add("Alexander Stubb", ReferentKind::kPerson);
+  f.Ref(0, 4, 6, {council});
+  f.Ref(0, 7, 9, {berg});
+  f.Ref(0, 11, 12, {stubb});
+  f.Ref(0, 14, 16, {council}, ReferenceSource::kDescription);
+  const auto rels = Run(f);
+  CHECK(Find(rels, berg, council, {"head_of"}).size() == 1);
+  CHECK(Find(rels, berg, stubb, {"meet"}).size() == 1);
+  CHECK(Find(rels, council, stubb, {"meet"}).empty());
+  CHECK(Find(rels, berg, council, {"praise"}).empty());
+}
+
+TEST_CASE("RelationExtractor: a name right after a common noun is that noun; role words tagged as adjectives", "[extract][relations]") {
+  // "Lisbon fined the Spanish lender Banco Orla." "Orla's chief executive, Rui Mota, resigned."
+  RelationFixture f;
+  f.Parse(
+      "1\tLisbon\tLisbon\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tfined\tfine\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+      "4\tSpanish\tSpanish\tADJ\tJJ\t_\t5\tamod\t_\t_\n"
+      "5\tlender\tlender\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "6\tBanco\tBanco\tPROPN\tNNP\t_\t7\tcompound\t_\t_\n"
+      "7\tOrla\tOrla\tPROPN\tNNP\t_\t5\tnmod\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tOrla\tOrla\tPROPN\tNNP\t_\t4\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\tchief\tchief\tADJ\tJJ\t_\t4\tamod\t_\t_\n"
+      "4\texecutive\texecutive\tADJ\tJJ\t_\t9\tamod\t_\t_\n"
+      "5\t,\t,\tPUNCT\t,\t_\t6\tpunct\t_\t_\n"
+      "6\tRui\tRui\tPROPN\tNNP\t_\t4\tappos\t_\t_\n"
+      "7\tMota\tMota\tPROPN\tNNP\t_\t6\tflat\t_\t_\n"
+      "8\t,\t,\tPUNCT\t,\t_\t9\tpunct\t_\t_\n"
+      "9\tresigned\tresign\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "10\t.\t.\tPUNCT\t.\t_\t9\tpunct\t_\t_\n\n");
+  const int portugal = f.Add("Portugal", ReferentKind::kGpe);
+  const int spain = f.Add("Spain", ReferentKind::kGpe);
+  const int orla = f.Add("Banco Orla", ReferentKind::kOrg);
+  const int mota = f.Add("Rui Mota", ReferentKind::kPerson);
+  f.Ref(0, 0, 1, {portugal});
+  f.Ref(0, 3, 4, {spain}, ReferenceSource::kDemonym);
+  f.Ref(0, 5, 7, {orla});
+  f.Ref(1, 0, 1, {orla});
+  f.Ref(1, 5, 7, {mota});
+  const auto rels = Run(f);
+  CHECK(Find(rels, portugal, orla, {"fine"}).size() == 1);
+  CHECK(Find(rels, portugal, spain, {"fine"}).empty());
+  CHECK(Find(rels, mota, orla, {"chief_executive_of"}).size() == 1);
+}
+
+TEST_CASE("RelationExtractor: a relative pronoun object stands for the noun the clause modifies", "[extract][relations]") {
+  // "Oslo backed Greenland's claim, which Denmark rejects."
+  RelationFixture f;
+  f.Parse(
+      "1\tOslo\tOslo\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tbacked\tback\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tGreenland\tGreenland\tPROPN\tNNP\t_\t5\tnmod:poss\t_\t_\n"
+      "4\t's\t's\tPART\tPOS\t_\t3\tcase\t_\t_\n"
+      "5\tclaim\tclaim\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "6\t,\t,\tPUNCT\t,\t_\t9\tpunct\t_\t_\n"
+      "7\twhich\twhich\tPRON\tWDT\t_\t9\tobj\t_\t_\n"
+      "8\tDenmark\tDenmark\tPROPN\tNNP\t_\t9\tnsubj\t_\t_\n"
+      "9\trejects\treject\tVERB\tVBZ\t_\t5\tacl:relcl\t_\t_\n"
+      "10\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int norway = f.Add("Norway", ReferentKind::kGpe);
+  const int greenland = f.Add("Greenland", ReferentKind::kGpe);
+  const int denmark = f.Add("Denmark", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {norway});
+  f.Ref(0, 2, 3, {greenland});
+  f.Ref(0, 7, 8, {denmark});
+  const auto rels = Run(f);
+  CHECK(Find(rels, norway, greenland, {"back"}).size() == 1);
+  CHECK(Find(rels, denmark, greenland, {"reject"}).size() == 1);
+}
+
+TEST_CASE("RelationExtractor: calls for and decisions to act; passive light verbs; destinations", "[extract][relations]") {
+  // "Latvia's call for Estonia to expel Russian diplomats surprised Lithuania."
+  // "Sweden's decision to expel Russian diplomats angered Moscow."
+  // "Tariffs on Chile imposed by Peru remain." "Lula invited Orsi to Brasilia."
+  RelationFixture f;
+  f.Parse(
+      "1\tLatvia\tLatvia\tPROPN\tNNP\t_\t3\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\tcall\tcall\tNOUN\tNN\t_\t10\tnsubj\t_\t_\n"
+      "4\tfor\tfor\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tEstonia\tEstonia\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n"
+      "6\tto\tto\tPART\tTO\t_\t7\tmark\t_\t_\n"
+      "7\texpel\texpel\tVERB\tVB\t_\t3\tacl\t_\t_\n"
+      "8\tRussian\tRussian\tADJ\tJJ\t_\t9\tamod\t_\t_\n"
+      "9\tdiplomats\tdiplomat\tNOUN\tNNS\t_\t7\tobj\t_\t_\n"
+      "10\tsurprised\tsurprise\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "11\tLithuania\tLithuania\tPROPN\tNNP\t_\t10\tobj\t_\t_\n"
+      "12\t.\t.\tPUNCT\t.\t_\t10\tpunct\t_\t_\n\n"
+      "1\tSweden\tSweden\tPROPN\tNNP\t_\t3\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\tdecision\tdecision\tNOUN\tNN\t_\t8\tnsubj\t_\t_\n"
+      "4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_\n"
+      "5\texpel\texpel\tVERB\tVB\t_\t3\tacl\t_\t_\n"
+      "6\tRussian\tRussian\tADJ\tJJ\t_\t7\tamod\t_\t_\n"
+      "7\tdiplomats\tdiplomat\tNOUN\tNNS\t_\t5\tobj\t_\t_\n"
+      "8\tangered\tanger\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "9\tMoscow\tMoscow\tPROPN\tNNP\t_\t8\tobj\t_\t_\n"
+      "10\t.\t.\tPUNCT\t.\t_\t8\tpunct\t_\t_\n\n"
+      "1\tTariffs\ttariff\tNOUN\tNNS\t_\t7\tnsubj\t_\t_\n"
+      "2\ton\ton\tADP\tIN\t_\t3\tcase\t_\t_\n"
+      "3\tChile\tChile\tPROPN\tNNP\t_\t1\tnmod\t_\t_\n"
+      "4\timposed\timpose\tVERB\tVBN\t_\t1\tacl\t_\t_\n"
+      "5\tby\tby\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "6\tPeru\tPeru\tPROPN\tNNP\t_\t4\tobl:agent\t_\t_\n"
+      "7\tremain\tremain\tVERB\tVBP\t_\t0\troot\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_\n\n"
+      "1\tLula\tLula\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tinvited\tinvite\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tOrsi\tOrsi\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\tto\tto\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tBrasilia\tBrasilia\tPROPN\tNNP\t_\t2\tobl\t_\t_\n"
+      "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int latvia = f.Add("Latvia", ReferentKind::kGpe);
+  const int estonia = f.Add("Estonia", ReferentKind::kGpe);
+  const int russia = f.Add("Russia", ReferentKind::kGpe);
+  const int lithuania = f.Add("Lithuania", ReferentKind::kGpe);
+  const int sweden = f.Add("Sweden", ReferentKind::kGpe);
+  const int chile = f.Add("Chile", ReferentKind::kGpe);
+  const int peru = f.Add("Peru", ReferentKind::kGpe);
+  const int lula = f.Add("Lula", ReferentKind::kPerson);
+  const int orsi = f.Add("Yamandu Orsi", ReferentKind::kPerson);
+  const int brazil = f.Add("Brazil", ReferentKind::kGpe);
+  const int brasilia = f.Add("Brasilia", ReferentKind::kGpe, brazil);
+  f.refs.referents[brasilia].subtype = "capital";
+  f.Ref(0, 0, 1, {latvia});
+  f.Ref(0, 4, 5, {estonia});
+  f.Ref(0, 7, 8, {russia}, ReferenceSource::kDemonym);
+  f.Ref(0, 10, 11, {lithuania});
+  f.Ref(1, 0, 1, {sweden});
+  f.Ref(1, 5, 6, {russia}, ReferenceSource::kDemonym);
+  f.Ref(1, 8, 9, {russia});
+  f.Ref(2, 2, 3, {chile});
+  f.Ref(2, 5, 6, {peru});
+  f.Ref(3, 0, 1, {lula});
+  f.Ref(3, 2, 3, {orsi});
+  f.Ref(3, 4, 5, {brasilia});
+  const auto rels = Run(f);
+  const auto call = Find(rels, latvia, estonia, {"call"});
+  REQUIRE(call.size() == 1);
+  CHECK(call[0].category == "REQUEST");
+  CHECK(Find(rels, estonia, russia, {"expel"}).size() == 1);
+  CHECK(Find(rels, latvia, russia, {"expel"}).empty());
+  CHECK(Find(rels, sweden, russia, {"expel"}).size() == 1);
+  bool tariff = false;
+  for (const auto& r : rels) tariff |= r.subject == peru && r.object == chile && r.category == "SANCTION";
+  CHECK(tariff);
+  CHECK(Find(rels, lula, orsi, {"invite"}).size() == 1);
+  CHECK(Find(rels, lula, brazil, {"invite"}).empty());
+  CHECK(Find(rels, lula, brasilia, {"invite"}).empty());
+}
+
+TEST_CASE("RelationExtractor: a demand that X act is made of X; acquisitions", "[extract][relations]") {
+  // "Ankara demanded that Athens withdraw warships." "Orla's acquisition of Varde was costly."
+  RelationFixture f;
+  f.Parse(
+      "1\tAnkara\tAnkara\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tdemanded\tdemand\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthat\tthat\tSCONJ\tIN\t_\t5\tmark\t_\t_\n"
+      "4\tAthens\tAthens\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+      "5\twithdraw\twithdraw\tVERB\tVB\t_\t2\tccomp\t_\t_\n"
+      "6\twarships\twarship\tNOUN\tNNS\t_\t5\tobj\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tOrla\tOrla\tPROPN\tNNP\t_\t3\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\tacquisition\tacquisition\tNOUN\tNN\t_\t7\tnsubj\t_\t_\n"
+      "4\tof\tof\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tVarde\tVarde\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n"
+      "6\twas\tbe\tAUX\tVBD\t_\t7\tcop\t_\t_\n"
+      "7\tcostly\tcostly\tADJ\tJJ\t_\t0\troot\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_\n\n");
+  const int turkey = f.Add("Turkey", ReferentKind::kGpe);
+  const int greece = f.Add("Greece", ReferentKind::kGpe);
+  const int orla = f.Add("Orla", ReferentKind::kOrg);
+  const int varde = f.Add("Varde", ReferentKind::kOrg);
+  f.Ref(0, 0, 1, {turkey});
+  f.Ref(0, 3, 4, {greece});
+  f.Ref(1, 0, 1, {orla});
+  f.Ref(1, 4, 5, {varde});
+  const auto rels = Run(f);
+  const auto demand = Find(rels, turkey, greece, {"demand"});
+  REQUIRE(demand.size() == 1);
+  CHECK(demand[0].category == "REQUEST");
+  CHECK(Find(rels, orla, varde, {"acquire"}).size() == 1);
+}
+
+TEST_CASE("RelationExtractor: an event noun that only dates the clause passes on no participants", "[extract][relations]") {
+  // "Norway expelled diplomats after talks with Sweden."
+  RelationFixture f;
+  f.Parse(
+      "1\tNorway\tNorway\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\texpelled\texpel\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tdiplomats\tdiplomat\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "4\tafter\tafter\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\ttalks\ttalk\tNOUN\tNNS\t_\t2\tobl\t_\t_\n"
+      "6\twith\twith\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "7\tSweden\tSweden\tPROPN\tNNP\t_\t5\tnmod\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int norway = f.Add("Norway", ReferentKind::kGpe);
+  const int sweden = f.Add("Sweden", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {norway});
+  f.Ref(0, 6, 7, {sweden});
+  CHECK(Find(Run(f), norway, sweden, {"expel"}).empty());
+}
+
+TEST_CASE("RelationExtractor: a place noun with its name is that place, even for verbs the lexicon does not list", "[extract][relations]") {
+  // "Oslo sent a team to Troms county." "Riga sent doctors to the city of Tartu."
+  RelationFixture f;
+  f.Parse(
+      "1\tOslo\tOslo\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tsent\tsend\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\ta\ta\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tteam\tteam\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\tto\tto\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "6\tTroms\tTroms\tPROPN\tNNP\t_\t7\tnmod\t_\t_\n"
+      "7\tcounty\tcounty\tNOUN\tNN\t_\t2\tobl\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tRiga\tRiga\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tsent\tsend\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tdoctors\tdoctor\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "4\tto\tto\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n"
+      "6\tcity\tcity\tNOUN\tNN\t_\t2\tobl\t_\t_\n"
+      "7\tof\tof\tADP\tIN\t_\t8\tcase\t_\t_\n"
+      "8\tTartu\tTartu\tPROPN\tNNP\t_\t6\tnmod\t_\t_\n"
+      "9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int norway = f.Add("Norway", ReferentKind::kGpe);
+  const int troms = f.Add("Troms", ReferentKind::kGpe);
+  const int latvia = f.Add("Latvia", ReferentKind::kGpe);
+  const int tartu = f.Add("Tartu", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {norway});
+  f.Ref(0, 5, 6, {troms});
+  f.Ref(1, 0, 1, {latvia});
+  f.Ref(1, 7, 8, {tartu});
+  const auto rels = Run(f);
+  CHECK(Find(rels, norway, troms, {"send"}).size() == 1);
+  CHECK(Find(rels, latvia, tartu, {"send"}).size() == 1);
+}
+
+TEST_CASE("RelationExtractor: 'condemned the attack' is about the attack just told, and so about its actor", "[extract][relations]") {
+  // "Serbia attacked Kosovo. Albania condemned the attack. Greece condemned the blockade."
+  RelationFixture f;
+  f.Parse(
+      "1\tSerbia\tSerbia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tKosovo\tKosovo\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tAlbania\tAlbania\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tcondemned\tcondemn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tattack\tattack\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tGreece\tGreece\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tcondemned\tcondemn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tblockade\tblockade\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int serbia = f.Add("Serbia", ReferentKind::kGpe);
+  const int kosovo = f.Add("Kosovo", ReferentKind::kGpe);
+  const int albania = f.Add("Albania", ReferentKind::kGpe);
+  const int greece = f.Add("Greece", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {serbia});
+  f.Ref(0, 2, 3, {kosovo});
+  f.Ref(1, 0, 1, {albania});
+  f.Ref(2, 0, 1, {greece});
+  const auto rels = Run(f);
+  CHECK(Find(rels, albania, serbia, {"condemn"}).size() == 1);
+  CHECK(Find(rels, albania, kosovo, {"condemn"}).empty());
+  CHECK(Find(rels, greece, serbia, {"condemn"}).empty());  // no blockade was told
+}
+
+TEST_CASE("RelationExtractor: naming something by a proper name is no act on it; calling it names is", "[extract][relations]") {
+  // "Riga renamed the street Ukraine Street." "Latvia called Moscow reckless."
+  RelationFixture f;
+  f.Parse(
+      "1\tRiga\tRiga\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\trenamed\trename\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tstreet\tstreet\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\tUkraine\tUkraine\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "6\tStreet\tStreet\tPROPN\tNNP\t_\t5\tflat\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tLatvia\tLatvia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tcalled\tcall\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tMoscow\tMoscow\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\treckless\treckless\tADJ\tJJ\t_\t2\txcomp\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int latvia = f.Add("Latvia", ReferentKind::kGpe);
+  const int street = f.Add("Ukraine Street", ReferentKind::kLoc);
+  const int russia = f.Add("Russia", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {latvia});
+  f.Ref(0, 4, 6, {street});
+  f.Ref(1, 0, 1, {latvia});
+  f.Ref(1, 2, 3, {russia});
+  const auto rels = Run(f);
+  CHECK(Find(rels, latvia, street, {"rename"}).empty());
+  CHECK(Find(rels, latvia, russia, {"call"}).size() == 1);
+}
+
+TEST_CASE("RelationExtractor: an attack on something inside a country is an attack on the country", "[extract][relations]") {
+  // "Serbian jets bombed a bridge in Kosovo." "Serbian jets bombed a bridge in Pristina."
+  RelationFixture f;
+  f.Parse(
+      "1\tSerbian\tSerbian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+      "2\tjets\tjet\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "3\tbombed\tbomb\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\ta\ta\tDET\tDT\t_\t5\tdet\t_\t_\n"
+      "5\tbridge\tbridge\tNOUN\tNN\t_\t3\tobj\t_\t_\n"
+      "6\tin\tin\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "7\tKosovo\tKosovo\tPROPN\tNNP\t_\t5\tnmod\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"
+      "1\tSerbian\tSerbian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+      "2\tjets\tjet\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "3\tbombed\tbomb\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\ta\ta\tDET\tDT\t_\t5\tdet\t_\t_\n"
+      "5\tbridge\tbridge\tNOUN\tNN\t_\t3\tobj\t_\t_\n"
+      "6\tin\tin\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "7\tPristina\tPristina\tPROPN\tNNP\t_\t5\tnmod\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int serbia = f.Add("Serbia", ReferentKind::kGpe);
+  const int kosovo = f.Add("Kosovo", ReferentKind::kGpe);
+  const int pristina = f.Add("Pristina", ReferentKind::kGpe);
+  f.refs.referents[kosovo].subtype = "country";
+  f.refs.referents[pristina].subtype = "city";
+  f.Ref(0, 0, 1, {serbia}, ReferenceSource::kDemonym);
+  f.Ref(0, 6, 7, {kosovo});
+  f.Ref(1, 0, 1, {serbia}, ReferenceSource::kDemonym);
+  f.Ref(1, 6, 7, {pristina});
+  const auto rels = Run(f);
+  CHECK(Find(rels, serbia, kosovo, {"bomb"}).size() == 1);
+  CHECK(Find(rels, serbia, pristina, {"bomb"}).empty());  // a city is where, not whom
+}
+
+TEST_CASE("RelationExtractor: joining an event told before does nothing to its actor; neighbours share borders", "[extract][relations]") {
+  // "Latvia sanctioned Belarus. Estonia joined the sanctions. Lithuania shares a border with Poland."
+  RelationFixture f;
+  f.Parse(
+      "1\tLatvia\tLatvia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tsanctioned\tsanction\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tBelarus\tBelarus\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tEstonia\tEstonia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tjoined\tjoin\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tsanctions\tsanction\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tLithuania\tLithuania\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tshares\tshare\tVERB\tVBZ\t_\t0\troot\t_\t_\n"
+      "3\ta\ta\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tborder\tborder\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\twith\twith\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "6\tPoland\tPoland\tPROPN\tNNP\t_\t2\tobl\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int latvia = f.Add("Latvia", ReferentKind::kGpe);
+  const int belarus = f.Add("Belarus", ReferentKind::kGpe);
+  const int estonia = f.Add("Estonia", ReferentKind::kGpe);
+  const int lithuania = f.Add("Lithuania", ReferentKind::kGpe);
+  const int poland = f.Add("Poland", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {latvia});
+  f.Ref(0, 2, 3, {belarus});
+  f.Ref(1, 0, 1, {estonia});
+  f.Ref(2, 0, 1, {lithuania});
+  f.Ref(2, 5, 6, {poland});
+  const auto rels = Run(f);
+  CHECK(Find(rels, latvia, belarus, {"sanction"}).size() == 1);
+  CHECK(Find(rels, estonia, latvia, {"join"}).empty());
+  CHECK(Find(rels, lithuania, poland, {"share"}).empty());
+}
+
+TEST_CASE("RelationExtractor: a text that says something says it for whoever issued it", "[extract][relations]") {
+  // "The Senate adopted a resolution condemning Hungary."
+  RelationFixture f;
+  f.Parse(
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tSenate\tSenate\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+      "3\tadopted\tadopt\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\ta\ta\tDET\tDT\t_\t5\tdet\t_\t_\n"
+      "5\tresolution\tresolution\tNOUN\tNN\t_\t3\tobj\t_\t_\n"
+      "6\tcondemning\tcondemn\tVERB\tVBG\t_\t5\tacl\t_\t_\n"
+      "7\tHungary\tHungary\tPROPN\tNNP\t_\t6\tobj\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int senate = f.Add("Senate", ReferentKind::kOrg);
+  const int hungary = f.Add("Hungary", ReferentKind::kGpe);
+  f.Ref(0, 1, 2, {senate});
+  f.Ref(0, 6, 7, {hungary});
+  CHECK(Find(Run(f), senate, hungary, {"condemn"}).size() == 1);
+}
+
+TEST_CASE("RelationExtractor: rebels and militants act for the group named on them", "[extract][relations]") {
+  // "PKK militants attacked a Turkish base."
+  RelationFixture f;
+  f.Parse(
+      "1\tPKK\tPKK\tPROPN\tNNP\t_\t2\tcompound\t_\t_\n"
+      "2\tmilitants\tmilitant\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "3\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\ta\ta\tDET\tDT\t_\t6\tdet\t_\t_\n"
+      "5\tTurkish\tTurkish\tADJ\tJJ\t_\t6\tamod\t_\t_\n"
+      "6\tbase\tbase\tNOUN\tNN\t_\t3\tobj\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int pkk = f.Add("PKK", ReferentKind::kOrg);
+  const int turkey = f.Add("Turkey", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {pkk});
+  f.Ref(0, 4, 5, {turkey}, ReferenceSource::kDemonym);
+  CHECK(Find(Run(f), pkk, turkey, {"attack"}).size() == 1);
+}
+
+TEST_CASE("RelationExtractor: a one-sided act between two parties is done to both", "[extract][relations]") {
+  // "Oman's mediation between Iran and Kuwait succeeded."
+  RelationFixture f;
+  f.Parse(
+      "1\tOman\tOman\tPROPN\tNNP\t_\t3\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\tmediation\tmediation\tNOUN\tNN\t_\t8\tnsubj\t_\t_\n"
+      "4\tbetween\tbetween\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tIran\tIran\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n"
+      "6\tand\tand\tCCONJ\tCC\t_\t7\tcc\t_\t_\n"
+      "7\tKuwait\tKuwait\tPROPN\tNNP\t_\t5\tconj\t_\t_\n"
+      "8\tsucceeded\tsucceed\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "9\t.\t.\tPUNCT\t.\t_\t8\tpunct\t_\t_\n\n");
+  const int oman = f.Add("Oman", ReferentKind::kGpe);
+  const int iran = f.Add("Iran", ReferentKind::kGpe);
+  const int kuwait = f.Add("Kuwait", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {oman});
+  f.Ref(0, 4, 5, {iran});
+  f.Ref(0, 6, 7, {kuwait});
+  const auto rels = Run(f);
+  CHECK(Find(rels, oman, iran, {"mediate"}).size() == 1);
+  CHECK(Find(rels, oman, kuwait, {"mediate"}).size() == 1);
+  CHECK(Find(rels, iran, kuwait, {"mediate"}).empty());
+}
+
+TEST_CASE("RelationExtractor: with the actor named, 'from' says what an act is done to", "[extract][relations]") {
+  // "Mali's withdrawal from ECOWAS was completed."
+  RelationFixture f;
+  f.Parse(
+      "1\tMali\tMali\tPROPN\tNNP\t_\t3\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\twithdrawal\twithdrawal\tNOUN\tNN\t_\t7\tnsubj:pass\t_\t_\n"
+      "4\tfrom\tfrom\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tECOWAS\tECOWAS\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n"
+      "6\twas\tbe\tAUX\tVBD\t_\t7\taux:pass\t_\t_\n"
+      "7\tcompleted\tcomplete\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_\n\n");
+  const int mali = f.Add("Mali", ReferentKind::kGpe);
+  const int ecowas = f.Add("ECOWAS", ReferentKind::kOrg);
+  f.Ref(0, 0, 1, {mali});
+  f.Ref(0, 4, 5, {ecowas});
+  CHECK(Find(Run(f), mali, ecowas, {"withdraw"}).size() == 1);
+}
