@@ -934,7 +934,8 @@ class SentenceWorker {
     ExtractedRelation r;
     r.subject = person;
     r.object = org;
-    r.predicate = predicate;
+    // "Republican Senator X": a party's member, not its senator.
+    r.predicate = view_.referents().referents[org].kind == ReferentKind::kNorp ? "member_of" : predicate;
     r.category = "ROLE";
     r.cooperation = lexicon_.Cooperation("ROLE");
     r.sentence = view_.index();

@@ -83,6 +83,16 @@ TEST_CASE("kg extract: a country known only from an idle demonym is no node", "[
   CHECK(netherlands);        // "Dutch forces attacked": an actor
 }
 
+TEST_CASE("kg extract: a title after a party's adjective is membership of the party", "[cli][extract]") {
+  TempDir dir;
+  WriteFile(dir / "a.txt", "Republican Senator Mark Ellison accused the Commerce Department of delays on Tuesday.\n");
+  const auto run = RunKg({"extract", dir / "a.txt", "--format", "table"});
+  INFO(run.out << run.err);
+  REQUIRE(run.code == 0);
+  CHECK(run.out.find("Mark Ellison -member_of-> Republicans") != std::string::npos);
+  CHECK(run.out.find("senator_of-> Republicans") == std::string::npos);
+}
+
 TEST_CASE("kg extract: table, --explain and -o", "[cli][extract]") {
   TempDir dir;
   WriteFile(dir / "a.txt", kArticle);
