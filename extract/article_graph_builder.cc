@@ -219,9 +219,20 @@ proto::ArticleGraph ArticleGraphBuilder::Build(const ArticleText& article, const
     std::string subject_id = ids[x.subject];
     if (subject_id == object_id) continue;
     if (x.symmetric && object_id < subject_id) std::swap(subject_id, object_id);
-    const RelationKey key{subject_id, x.predicate, object_id, static_cast<int>(x.polarity)};
+    // One office edge per person and body, named by its most specific title: "Its chief
+    // executive, X" and "Northfield chief X" are one chief_executive_of.
+    const bool role = x.category == "ROLE";
+    const RelationKey key{subject_id, role ? std::string("ROLE") : x.predicate, object_id, static_cast<int>(x.polarity)};
     auto [it, fresh] = seen.emplace(key, graph.relations_size());
     proto::Relation* rel = fresh ? graph.add_relations() : graph.mutable_relations(it->second);
+    if (!fresh && role && x.predicate != rel->predicate()) {
+      if (rel->predicates_size() == 0) rel->add_predicates(rel->predicate());
+      rel->add_predicates(x.predicate);
+      if (x.predicate.size() > rel->predicate().size() ||
+          (x.predicate.size() == rel->predicate().size() && x.predicate < rel->predicate())) {
+        rel->set_predicate(x.predicate);
+      }
+    }
     if (fresh) {
       rel->set_subject(subject_id);
       rel->set_predicate(x.predicate);
@@ -234,7 +245,7 @@ proto::ArticleGraph ArticleGraphBuilder::Build(const ArticleText& article, const
       rel->set_source_count(1);
       rel->set_first_seen(article.date);
       rel->set_last_seen(article.date);
-      rel->set_id(base::Hex64(base::StableHash64(subject_id + "|" + x.predicate + "|" + object_id + "|" +
+      rel->set_id(base::Hex64(base::StableHash64(subject_id + "|" + key.predicate + "|" + object_id + "|" +
                                                  std::to_string(static_cast<int>(x.polarity)))));
     }
     if (rel->attributed_to().empty() && x.attributed_to >= 0 && x.attributed_to < n) {

@@ -93,6 +93,26 @@ TEST_CASE("kg extract: a title after a party's adjective is membership of the pa
   CHECK(run.out.find("senator_of-> Republicans") == std::string::npos);
 }
 
+TEST_CASE("kg extract: one office edge per person and body, with its most specific title", "[cli][extract]") {
+  TempDir dir;
+  WriteFile(dir / "a.txt",
+            "The fund Northfield Capital declined to comment. Its chief executive, Douglas Reid, met "
+            "President Gabriel Boric in January.\n");
+  const auto run = RunKg({"extract", dir / "a.txt"});
+  INFO(run.out << run.err);
+  REQUIRE(run.code == 0);
+  auto graph = kg::graph::GraphFromJson(run.out);
+  REQUIRE(graph.ok());
+  int roles = 0;
+  for (const auto& r : graph->relations()) {
+    if (r.subject() != "person:douglas-reid" || r.object() != "org:northfield-capital") continue;
+    ++roles;
+    CHECK(r.category() == "ROLE");
+    CHECK(r.predicate() == "chief_executive_of");
+  }
+  CHECK(roles == 1);
+}
+
 TEST_CASE("kg extract: table, --explain and -o", "[cli][extract]") {
   TempDir dir;
   WriteFile(dir / "a.txt", kArticle);
