@@ -308,7 +308,16 @@ ArticleEntities EntityResolver::Resolve(const std::vector<CandidateMention>& can
     if (entry < 0) continue;
     const GazetteerEntry& e = gazetteer_.entry(entry);
     if (e.link < 0) continue;
-    if (e.cls == GazetteerClass::kGovernmentBody || e.cls == GazetteerClass::kOrganization) {
+    // A company's or university's home country is where it is based, not what it is part
+    // of: linked only when the article names the country, like a city.
+    const bool based_in = e.cls == GazetteerClass::kOrganization &&
+                          gazetteer_.entry(e.link).cls == GazetteerClass::kCountry;
+    if (based_in) {
+      if (auto it = entity_of_entry.find(e.link); it != entity_of_entry.end()) {
+        out.entities[k].linked_to = it->second;
+        out.entities[k].link_predicate = "located_in";
+      }
+    } else if (e.cls == GazetteerClass::kGovernmentBody || e.cls == GazetteerClass::kOrganization) {
       auto it = entity_of_entry.find(e.link);
       if (it == entity_of_entry.end()) {
         const GazetteerEntry& parent = gazetteer_.entry(e.link);

@@ -210,6 +210,17 @@ TEST_CASE("EntityRecognizer: capitals as actors, government bodies", "[extract][
     CHECK(kremlin->link_predicate == "part_of");
     CHECK(r.entities.entities[kremlin->linked_to].mention_count == 0);
   }
+  SECTION("a company is based in its country, not part of it, and brings no country along") {
+    const Result alone = Run({"Goldman Sachs advised the buyer ."});
+    REQUIRE(alone.Find("Goldman Sachs"));
+    CHECK(alone.Find("Goldman Sachs")->linked_to < 0);
+    CHECK_FALSE(alone.Find("United States"));
+    const Result named = Run({"Goldman Sachs advised the United States ."});
+    const EntityInfo* bank = named.Find("Goldman Sachs");
+    REQUIRE(bank);
+    REQUIRE(bank->linked_to >= 0);
+    CHECK(bank->link_predicate == "located_in");
+  }
 }
 
 TEST_CASE("EntityRecognizer: names in compounds and possessives", "[extract][ner]") {
