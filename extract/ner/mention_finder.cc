@@ -78,7 +78,8 @@ bool IsOrganisationNoun(const std::string& w) {
       "militia", "club", "team", "union", "charity", "publisher", "developer", "operator", "supplier", "giant",
       "fund", "channel", "network", "outlet", "watchdog", "regulator", "institute", "organisation", "organization",
       "association", "alliance", "coalition", "consortium", "federation", "league", "foundation", "university",
-      "daily", "tabloid", "magazine", "broadsheet", "consultancy", "automaker", "miner", "exchange"};
+      "daily", "tabloid", "magazine", "broadsheet", "consultancy", "automaker", "miner", "exchange",
+      "chipmaker", "carmaker", "drugmaker", "steelmaker", "shipbuilder", "refiner"};
   return k.count(w) > 0;
 }
 
