@@ -59,7 +59,7 @@ struct LocalRel {
   int32_t index = 0;  // in the article graph's relations
   Idx subject = -1, object = -1, location = -1, attributed = -1;
   std::string group_category;  // category, or "~predicate" when the article gave none
-  std::string date;            // event date, else article date
+  std::string date;            // event date, else article date ("" for ROLE)
   bool negated = false;
   bool symmetric = false;
   std::string merged;  // merged relation id as last settled ("" = none: a self-loop)
@@ -715,7 +715,8 @@ void GraphResolver::Add(const proto::ArticleGraph& graph) {
     lr.location = local(r.location());
     lr.attributed = local(r.attributed_to());
     lr.group_category = r.category().empty() ? "~" + r.predicate() : r.category();
-    lr.date = r.event_date().empty() ? graph.article().date() : r.event_date();
+    // An office held is a standing fact, not an event: its articles' dates do not part it.
+    lr.date = r.category() == "ROLE" ? "" : r.event_date().empty() ? graph.article().date() : r.event_date();
     lr.negated = r.polarity() == proto::NEGATED;
     lr.symmetric = r.symmetric();
     for (Idx x : {lr.subject, lr.object, lr.location, lr.attributed}) {

@@ -31,7 +31,8 @@ namespace {
 
 // Bumped whenever the merge rules change what a set of articles yields; a database
 // settled under other rules is rebuilt from its article graphs on the first write.
-constexpr int kMergeRulesVersion = 3;  // 2: doubled letters do not separate names; 3: generic names
+// 2: doubled letters do not separate names; 3: generic names; 4: ROLE edges regardless of date
+constexpr int kMergeRulesVersion = 4;
 
 bool Contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
 

@@ -215,6 +215,24 @@ TEST_CASE("Merge: different dates, polarity or category keep edges apart", "[sto
                                                    {"/praise/2025-06-01", 2}});
 }
 
+TEST_CASE("Merge: an office held is one edge whatever the articles' dates", "[storage][merge]") {
+  TempDir dir;
+  auto store = CreateStore(dir / "news.kg");
+  auto article = [](const std::string& id, const std::string& date) {
+    return ArticleBuilder(id, date)
+        .Entity("e1", proto::PERSON, "William Ruto")
+        .Entity("e2", proto::GPE, "Kenya")
+        .Relation("e1", "president_of", "e2", "ROLE")
+        .graph();
+  };
+  AddAll(*store, {article("r1", "2024-10-17"), article("r2", "2025-11-14"), article("r3", "2025-12-01")});
+  const auto roles = Relations(*store, "person:william-ruto");
+  REQUIRE(roles.size() == 1);
+  CHECK(roles[0].source_count() == 3);
+  CHECK(roles[0].first_seen() == "2024-10-17");
+  CHECK(roles[0].last_seen() == "2025-12-01");
+}
+
 TEST_CASE("Merge: a later article that shows two nodes are one re-points their relations", "[storage][merge]") {
   TempDir dir;
   auto store = CreateStore(dir / "news.kg");
