@@ -104,6 +104,14 @@ bool IsForeignOrganisationHead(const std::string& folded) {
   return k.count(folded) > 0;
 }
 
+// Last words of natural features that are nobody's surname ("Bay", "Hill" and "Lake" are).
+bool IsNaturalFeature(const std::string& folded) {
+  static const std::unordered_set<std::string> k = {
+      "shoal", "shoals", "reef", "strait", "peninsula", "desert", "ocean", "sea", "gulf", "glacier", "volcano",
+      "atoll", "archipelago", "canyon", "plateau", "islands", "mountains", "lagoon", "basin"};
+  return k.count(folded) > 0;
+}
+
 bool IsLocativePreposition(const std::string& w) {
   return w == "in" || w == "at" || w == "near" || w == "outside" || w == "around" || w == "across";
 }
@@ -828,6 +836,21 @@ void MentionFinder::RefineTypes(const SentenceState& st, std::vector<CandidateMe
           IsLocativePreposition(folded[c.begin - 1]) && !gazetteer_.IsGivenName(folded[c.begin]) &&
           !TitleBefore(st, c.begin)) {
         c.kind = EntityKind::kGpe;
+      }
+    }
+    // No one's name ends in "Shoal" or "Strait": "Second Thomas Shoal" is a place, and a
+    // capitalised word right before it is part of its name.
+    if (c.from_tagger && c.entry < 0 && c.kind == EntityKind::kPerson && c.end - c.begin >= 2 &&
+        IsNaturalFeature(folded[c.end - 1])) {
+      c.kind = EntityKind::kLoc;
+      if (c.begin >= 2 && StartsUpper(tokens[c.begin - 1].text) && !IsFunctionWord(tokens[c.begin - 1]) &&
+          !IsPunct(tokens[c.begin - 2])) {
+        bool free = true;
+        for (const CandidateMention& o : merged) free = free && (&o == &c || !Overlaps(o, c.begin - 1, c.begin));
+        if (free) {
+          --c.begin;
+          c.byte_begin = tokens[c.begin].begin;
+        }
       }
     }
     // No person's or place's name ends in "Lines" or has "Society of" in it:

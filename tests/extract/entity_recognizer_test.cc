@@ -430,6 +430,12 @@ TEST_CASE("EntityRecognizer: names the tagger cuts or mistypes", "[extract][ner]
     REQUIRE(r.Find("Vessa Reef"));
     CHECK(HasAlias(*r.Find("Vessa Reef"), "Orvik Banks"));
   }
+  SECTION("a natural feature is nobody's name, and takes the capitalised word before it") {
+    const Result r = Run({"the boat sank near Second Lina Shoal on Monday ."});
+    const EntityInfo* shoal = r.Find("Second Lina Shoal");
+    REQUIRE(shoal);
+    CHECK(shoal->type == EntityKind::kLoc);
+  }
   SECTION("one capitalised institution word in running text") {
     const Result r = Run({"the plan was signed without consulting Parliament ."});
     REQUIRE(r.Find("Parliament"));
