@@ -475,9 +475,40 @@ void RelativeClauseClosure(Sentence* s) {
 }
 
 
+// "Ecuador accused Colombia(nsubj) of failing to stop…": a clause's marker comes before
+// its subject, so a noun before the marker of the -ing or infinitive clause it was made
+// the subject of is the object of the verb that clause hangs on.
+void SubjectsBeforeMarkers(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int v = 0; v < n; ++v) {
+    const int h = tokens[v].head;
+    if (h < 0 || tokens[v].upos != "VERB" || tokens[h].upos != "VERB") continue;
+    const std::string_view rel = Base(tokens[v].deprel);
+    if (rel != "advcl" && rel != "xcomp" && rel != "acl") continue;
+    if (tokens[v].xpos != "VBG" && tokens[v].xpos != "VB") continue;
+    int mark = -1, subj = -1;
+    for (int t = h + 1; t < v; ++t) {
+      if (tokens[t].head != v) continue;
+      if (tokens[t].deprel == "mark" && mark < 0) mark = t;
+      if (Base(tokens[t].deprel) == "nsubj" && subj < 0) subj = t;
+    }
+    if (mark < 0 || subj < 0 || subj > mark || !IsNominal(tokens[subj]) || HasChild(*s, h, "obj")) continue;
+    // Only the noun phrase right after the governing verb: "accused Colombia of".
+    bool adjacent = true;
+    for (int t = h + 1; t < subj; ++t) {
+      if (!Dominates(*s, subj, t)) adjacent = false;
+    }
+    if (!adjacent) continue;
+    tokens[subj].head = h;
+    tokens[subj].deprel = "obj";
+  }
+}
+
 // "Rebels attacked the town." / "President Trump later praised the alliance." tagged as a
-// noun with a participle modifier: a root noun whose participle has a direct object and
-// no subject of its own is the subject of a main clause.
+// noun with a participle modifier: a root noun whose participle has a direct object (or
+// a to-infinitive: "Copperline agreed to buy X") and no subject of its own is the subject
+// of a main clause.
 void MainClauseFromParticiple(Sentence* s) {
   auto& tokens = s->tokens;
   const int n = static_cast<int>(tokens.size());
@@ -503,8 +534,20 @@ void MainClauseFromParticiple(Sentence* s) {
       const std::string_view rel = Base(tokens[t].deprel);
       if (rel == "obj" || (rel == "obl" && IsNominal(tokens[t]) && !HasChild(*s, t, "case"))) object = t;
     }
-    if (object < 0) continue;
-    tokens[object].deprel = "obj";
+    // "Copperline Resources agreed(acl) on Wednesday to buy X": a to-infinitive the
+    // participle controls makes it a verb of a clause too ("vowed to", "agreed to");
+    // not in headings, where "Plan Designed to Cut Costs" is a noun phrase.
+    int infinitive = -1;
+    if (object < 0 && !s->heading) {
+      for (int t = v + 1; t < n && infinitive < 0; ++t) {
+        if (tokens[t].head != v || Base(tokens[t].deprel) != "xcomp" || tokens[t].upos != "VERB") continue;
+        for (int m = v + 1; m < t; ++m) {
+          if (tokens[m].head == t && tokens[m].deprel == "mark" && tokens[m].text == "to") infinitive = t;
+        }
+      }
+    }
+    if (object < 0 && infinitive < 0) continue;
+    if (object >= 0) tokens[object].deprel = "obj";
     tokens[v].head = -1;
     tokens[v].deprel = "root";
     tokens[v].xpos = "VBD";
@@ -905,6 +948,7 @@ void RepairParse(Sentence* sentence, const std::function<bool(const std::string&
   NamesBeforeTimeNouns(sentence);
   PrepositionalSubjectsAndAppositions(sentence);
   SubordinatorsTakenForPrepositions(sentence);
+  SubjectsBeforeMarkers(sentence);
   MainClauseFromParticiple(sentence);
   MainVerbAfterRelativeClause(sentence);
   SemicolonClauses(sentence);
