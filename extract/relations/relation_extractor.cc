@@ -828,9 +828,21 @@ class SentenceWorker {
         }
       }
     }
+    // "his Ecuadorian counterpart, Mariela Vaca": she holds his office, for the country
+    // the adjective names, not his.
+    const bool counterpart = view_.Lemma(role_tok) == "counterpart";
+    std::string role_text = RoleText(view_, role_tok);
     for (int c : view_.children(role_tok)) {
       const std::string& rel = view_.token(c).deprel;
       const std::string_view base = SentenceView::BaseRel(rel);
+      if (counterpart && rel == "nmod:poss") {
+        const Argument owner = args_.Named(c);
+        if (owner.referents.size() == 1 && referents[owner.referents[0]].kind == ReferentKind::kPerson &&
+            !referents[owner.referents[0]].roles.empty()) {
+          role_text = referents[owner.referents[0]].roles.front();
+        }
+        continue;
+      }
       if (rel == "nmod:poss" || base == "amod" || base == "compound" ||
           (base == "nmod" && (view_.CaseOf(c) == "of" || view_.CaseOf(c) == "for" || view_.CaseOf(c) == "at" ||
                               view_.CaseOf(c) == "to"))) {
@@ -838,8 +850,9 @@ class SentenceWorker {
       }
     }
     if (org.referents.size() != 1 || org.referents[0] == person.referents[0]) return;
-    EmitRole(person.referents[0], org.referents[0], RolePredicate(RoleText(view_, role_tok)),
-             {person_tok, role_tok}, "role:apposition");
+    if (counterpart && role_text == RoleText(view_, role_tok)) return;  // whose office, unknown
+    EmitRole(person.referents[0], org.referents[0], RolePredicate(role_text), {person_tok, role_tok},
+             "role:apposition");
   }
 
   static std::string RolePredicate(const std::string& role) {

@@ -956,3 +956,90 @@ TEST_CASE("RelationExtractor: with the actor named, 'from' says what an act is d
   f.Ref(0, 4, 5, {ecowas});
   CHECK(Find(Run(f), mali, ecowas, {"withdraw"}).size() == 1);
 }
+
+TEST_CASE("RelationExtractor: 'warned X against doing' is X doing it", "[extract][relations]") {
+  // "Norway warned Chile against arming Peru."
+  RelationFixture f;
+  f.Parse(
+      "1\tNorway\tNorway\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\twarned\twarn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tChile\tChile\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\tagainst\tagainst\tSCONJ\tIN\t_\t5\tmark\t_\t_\n"
+      "5\tarming\tarm\tVERB\tVBG\t_\t2\tadvcl\t_\t_\n"
+      "6\tPeru\tPeru\tPROPN\tNNP\t_\t5\tobj\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int norway = f.Add("Norway", ReferentKind::kGpe);
+  const int chile = f.Add("Chile", ReferentKind::kGpe);
+  const int peru = f.Add("Peru", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {norway});
+  f.Ref(0, 2, 3, {chile});
+  f.Ref(0, 5, 6, {peru});
+  const auto rels = Run(f);
+  CHECK(Find(rels, norway, chile, {"warn"}).size() == 1);
+  CHECK(Find(rels, chile, peru, {"arm"}).size() == 1);
+  CHECK(Find(rels, norway, peru, {"arm"}).empty());
+}
+
+TEST_CASE("RelationExtractor: a counterpart is not its possessor, and holds the possessor's office", "[extract][relations]") {
+  // "Lula met his Chilean counterpart, Ana Soto."
+  RelationFixture f;
+  f.Parse(
+      "1\tLula\tLula\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\this\the\tPRON\tPRP$\t_\t5\tnmod:poss\t_\t_\n"
+      "4\tChilean\tChilean\tADJ\tJJ\t_\t5\tamod\t_\t_\n"
+      "5\tcounterpart\tcounterpart\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "6\t,\t,\tPUNCT\t,\t_\t7\tpunct\t_\t_\n"
+      "7\tAna\tAna\tPROPN\tNNP\t_\t5\tappos\t_\t_\n"
+      "8\tSoto\tSoto\tPROPN\tNNP\t_\t7\tflat\t_\t_\n"
+      "9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int lula = f.Add("Lula", ReferentKind::kPerson);
+  f.refs.referents[lula].roles = {"president"};
+  const int chile = f.Add("Chile", ReferentKind::kGpe);
+  const int soto = f.Add("Ana Soto", ReferentKind::kPerson);
+  f.Ref(0, 0, 1, {lula});
+  f.Ref(0, 2, 3, {lula}, ReferenceSource::kPronoun);
+  f.Ref(0, 3, 4, {chile}, ReferenceSource::kDemonym);
+  f.Ref(0, 6, 8, {soto});
+  const auto rels = Run(f);
+  CHECK(Find(rels, soto, chile, {"president_of"}).size() == 1);
+  CHECK(Find(rels, soto, lula, {"president_of", "counterpart_of"}).empty());
+  SECTION("without a name, the counterpart acts for the adjective's country, not for him") {
+    // "Lula thanked his Chilean counterpart."
+    RelationFixture g;
+    g.Parse(
+        "1\tLula\tLula\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\tthanked\tthank\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\this\the\tPRON\tPRP$\t_\t5\tnmod:poss\t_\t_\n"
+        "4\tChilean\tChilean\tADJ\tJJ\t_\t5\tamod\t_\t_\n"
+        "5\tcounterpart\tcounterpart\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+        "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+    const int l = g.Add("Lula", ReferentKind::kPerson);
+    const int c = g.Add("Chile", ReferentKind::kGpe);
+    g.Ref(0, 0, 1, {l});
+    g.Ref(0, 2, 3, {l}, ReferenceSource::kPronoun);
+    g.Ref(0, 3, 4, {c}, ReferenceSource::kDemonym);
+    const auto r = Run(g);
+    CHECK(Find(r, l, c, {"thank"}).size() == 1);
+    CHECK(Find(r, l, l, {"thank"}).empty());
+  }
+}
+
+TEST_CASE("RelationExtractor: a body's panel or committee acts for the body", "[extract][relations]") {
+  // "The league's appeals committee suspended Ortega."
+  RelationFixture f;
+  f.Parse(
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tleague\tleague\tNOUN\tNN\t_\t5\tnmod:poss\t_\t_\n"
+      "3\t's\t's\tPART\tPOS\t_\t2\tcase\t_\t_\n"
+      "4\tappeals\tappeal\tNOUN\tNNS\t_\t5\tcompound\t_\t_\n"
+      "5\tcommittee\tcommittee\tNOUN\tNN\t_\t6\tnsubj\t_\t_\n"
+      "6\tsuspended\tsuspend\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "7\tOrtega\tOrtega\tPROPN\tNNP\t_\t6\tobj\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_\n\n");
+  const int league = f.Add("Andean Football League", ReferentKind::kOrg);
+  const int ortega = f.Add("Ortega", ReferentKind::kPerson);
+  f.Ref(0, 0, 2, {league}, ReferenceSource::kDescription);
+  f.Ref(0, 6, 7, {ortega});
+  CHECK(Find(Run(f), league, ortega, {"suspend"}).size() == 1);
+}
