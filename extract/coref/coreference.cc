@@ -286,6 +286,7 @@ class CorefPass {
       return found;
     }
     if (tok.upos != "NOUN") return {};
+    if (view.Lemma(t) == "counterpart") return Counterpart(view, t);
     // Determiners and numbers that make a group phrase: both/neither/each sides, the two leaders.
     int det = -1;
     bool group = false, definite = false;
@@ -326,7 +327,7 @@ class CorefPass {
     const int begin = std::min(det, t);
     for (const auto& [noun, d] : Matches(view, t)) {
       if (group && d.type == "pair") {
-        std::vector<int> pair = LastPair(view.index(), d.kind);
+        std::vector<int> pair = LastPair(view.index(), d.kind, SubjectReferents(view, t));
         if (!pair.empty()) {
           Add(view.index(), begin, t + 1, pair, ReferenceSource::kGroup);
           pairs_.push_back({pair[0], pair[1], view.index()});
@@ -461,10 +462,80 @@ class CorefPass {
     return best ? best->referents : std::vector<int>();
   }
 
+  // "Lee invited his Japanese counterpart": the person named before whose country the
+  // adjective names, other than the possessor. A counterpart named right after
+  // ("his counterpart, Mariela Vaca") is that name, not a reference back.
+  std::vector<int> Counterpart(const SentenceView& view, int t) {
+    int country = -1, owner_token = -1;
+    for (int c : view.children(t)) {
+      const std::string_view rel = SentenceView::BaseRel(view.token(c).deprel);
+      if (rel == "appos" || rel == "flat") return {};
+      if (view.token(c).deprel == "nmod:poss") owner_token = c;
+      if ((rel == "amod" || rel == "compound") && c < t) {
+        if (int r = view.ReferenceHeadedAt(c); r >= 0 && refs_->references[r].referents.size() == 1) {
+          const int id = refs_->references[r].referents[0];
+          const Referent& x = refs_->referents[id];
+          country = x.country >= 0 ? x.country : id;
+        }
+      }
+    }
+    if (country < 0 || owner_token < 0 || (t + 1 < view.size() && view.token(t + 1).text == ",")) return {};
+    int owner = -1;
+    if (int r = view.NameReferenceAt(owner_token); r >= 0 && refs_->references[r].referents.size() == 1) {
+      owner = refs_->references[r].referents[0];
+    }
+    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+      if (it->sentence == view.index() && it->token == owner_token && it->referents.size() == 1) owner = it->referents[0];
+    }
+    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+      if (view.index() - it->sentence > 12) break;
+      if (it->referents.size() != 1 || it->referents[0] == owner) continue;
+      const int id = it->referents[0];
+      const Referent& r = refs_->referents[id];
+      if (r.kind != ReferentKind::kPerson) continue;
+      const bool tied = r.country == country ||
+                        std::find(r.affiliations.begin(), r.affiliations.end(), country) != r.affiliations.end();
+      if (!tied) continue;
+      Add(view.index(), t, t + 1, {id}, ReferenceSource::kDescription);
+      return {id};
+    }
+    return {};
+  }
+
+  // For a group phrase that is no subject: the referents of the subject of the verb it
+  // depends on (through "between"/"with" phrases and controlled verbs), already resolved.
+  std::vector<int> SubjectReferents(const SentenceView& view, int t) const {
+    const std::string_view rel = SentenceView::BaseRel(view.token(t).deprel);
+    if (rel == "nsubj" || rel == "csubj") return {};
+    int verb = view.head(t);
+    for (int steps = 0; verb >= 0 && !view.IsVerb(verb) && steps < 3; ++steps) verb = view.head(verb);
+    if (verb < 0) return {};
+    const int subj = view.SubjectOf(verb);
+    if (subj < 0 || subj > t) return {};
+    std::vector<int> out;
+    for (const Mention& m : history_) {
+      if (m.sentence != view.index()) continue;
+      // The subject and its conjuncts ("Peru and Brazil").
+      for (int x = m.token; x >= 0; x = view.head(x)) {
+        if (x == subj) {
+          out.insert(out.end(), m.referents.begin(), m.referents.end());
+          break;
+        }
+        const std::string_view r = SentenceView::BaseRel(view.token(x).deprel);
+        if (r != "conj" && r != "flat" && r != "compound") break;
+      }
+    }
+    return out;
+  }
+
   // The latest pair whose members fit `kind` (kOther: any), this sentence first.
-  std::vector<int> LastPair(int sentence, ReferentKind kind) const {
+  std::vector<int> LastPair(int sentence, ReferentKind kind, const std::vector<int>& exclude = {}) const {
     for (auto it = pairs_.rbegin(); it != pairs_.rend(); ++it) {
       if (sentence - it->sentence > 4) break;
+      // "Peru and Brazil offered to mediate between the two neighbours": the actors of
+      // the clause are not what its object or oblique phrase means.
+      auto excluded = [&](int id) { return std::find(exclude.begin(), exclude.end(), id) != exclude.end(); };
+      if (excluded(it->a) || excluded(it->b)) continue;
       const Referent& a = refs_->referents[it->a];
       const Referent& b = refs_->referents[it->b];
       auto fits = [&](const Referent& r) {

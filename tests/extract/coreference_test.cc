@@ -355,6 +355,73 @@ TEST_CASE("Coreference: countries of a pair are the countries its people serve",
   CHECK(both == std::vector<int>{us, mexico});
 }
 
+TEST_CASE("Coreference: 'his Japanese counterpart' is the person named before who serves Japan", "[extract][coref]") {
+  // "Tanaka hosted Park. Park invited his Japanese counterpart."
+  RelationFixture f;
+  f.Parse(
+      "1\tTanaka\tTanaka\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\thosted\thost\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tPark\tPark\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tPark\tPark\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tinvited\tinvite\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\this\the\tPRON\tPRP$\t_\t5\tnmod:poss\t_\t_\n"
+      "4\tJapanese\tJapanese\tADJ\tJJ\t_\t5\tamod\t_\t_\n"
+      "5\tcounterpart\tcounterpart\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int japan = f.Add("Japan", ReferentKind::kGpe);
+  const int korea = f.Add("South Korea", ReferentKind::kGpe);
+  const int tanaka = f.Add("Kenji Tanaka", ReferentKind::kPerson, japan);
+  const int park = f.Add("Park Min-ho", ReferentKind::kPerson, korea);
+  f.Ref(0, 0, 1, {tanaka});
+  f.Ref(0, 2, 3, {park});
+  f.Ref(1, 0, 1, {park});
+  f.Ref(1, 3, 4, {japan}, ReferenceSource::kDemonym);
+  Coref().AssignGenders(&f.refs);
+  Coref().Resolve(f.doc, &f.refs);
+  CHECK(Resolved(f, 1, 4, 5) == std::vector<int>{tanaka});
+  SECTION("no one serving that country: no reference") {
+    f.refs.referents[tanaka].country = -1;
+    f.refs.references.resize(4);
+    Coref().Resolve(f.doc, &f.refs);
+    CHECK(Resolved(f, 1, 4, 5).empty());
+  }
+}
+
+TEST_CASE("Coreference: a group phrase after the verb is not the clause's own subjects", "[extract][coref]") {
+  // "Quito accused Bogota. Peru and Brazil offered to mediate between the two neighbours."
+  RelationFixture f;
+  f.Parse(
+      "1\tEcuador\tEcuador\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\taccused\taccuse\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tColombia\tColombia\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tPeru\tPeru\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+      "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+      "3\tBrazil\tBrazil\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+      "4\toffered\toffer\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "5\tto\tto\tPART\tTO\t_\t6\tmark\t_\t_\n"
+      "6\tmediate\tmediate\tVERB\tVB\t_\t4\txcomp\t_\t_\n"
+      "7\tbetween\tbetween\tADP\tIN\t_\t10\tcase\t_\t_\n"
+      "8\tthe\tthe\tDET\tDT\t_\t10\tdet\t_\t_\n"
+      "9\ttwo\ttwo\tNUM\tCD\t_\t10\tnummod\t_\t_\n"
+      "10\tneighbours\tneighbour\tNOUN\tNNS\t_\t6\tobl\t_\t_\n"
+      "11\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n");
+  const int ecuador = f.Add("Ecuador", ReferentKind::kGpe);
+  const int colombia = f.Add("Colombia", ReferentKind::kGpe);
+  const int peru = f.Add("Peru", ReferentKind::kGpe);
+  const int brazil = f.Add("Brazil", ReferentKind::kGpe);
+  for (int r : {ecuador, colombia, peru, brazil}) f.refs.referents[r].subtype = "country";
+  f.Ref(0, 0, 1, {ecuador});
+  f.Ref(0, 2, 3, {colombia});
+  f.Ref(1, 0, 1, {peru});
+  f.Ref(1, 2, 3, {brazil});
+  Coref().Resolve(f.doc, &f.refs);
+  auto two = Resolved(f, 1, 7, 10);
+  std::sort(two.begin(), two.end());
+  CHECK(two == std::vector<int>{ecuador, colombia});
+}
+
 TEST_CASE("Coreference: lexicon files are versioned", "[extract][coref]") {
   std::istringstream names("# kg-coref given-names v9\n");
   std::istringstream desc("# kg-coref descriptions v1\n");
