@@ -93,6 +93,16 @@ TEST_CASE("kg extract: a title after a party's adjective is membership of the pa
   CHECK(run.out.find("senator_of-> Republicans") == std::string::npos);
 }
 
+TEST_CASE("kg extract: a titled name after a two-word demonym is one argument", "[cli][extract]") {
+  TempDir dir;
+  WriteFile(dir / "a.txt", "Chilean President Ana Soto received South African President Thabo Nkosi in Santiago.\n");
+  const auto run = RunKg({"extract", dir / "a.txt", "--format", "table"});
+  INFO(run.out << run.err);
+  REQUIRE(run.code == 0);
+  CHECK(run.out.find("Ana Soto -receive-> Thabo Nkosi") != std::string::npos);
+  CHECK(run.out.find("-receive-> South Africa") == std::string::npos);
+}
+
 TEST_CASE("kg extract: table, --explain and -o", "[cli][extract]") {
   TempDir dir;
   WriteFile(dir / "a.txt", kArticle);
