@@ -1,6 +1,7 @@
 #include "extract/relations/parse_repair.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <string_view>
 #include <vector>
@@ -475,6 +476,35 @@ void RelativeClauseClosure(Sentence* s) {
 }
 
 
+// "The WHO(WP) criticised(acl:relcl) Sunvale" with an acronym taken for a pronoun and its
+// article for the root: after "the", a pronoun written in capitals is a name; the clause
+// it was taken to open is the main clause it is the subject of.
+void AcronymsTakenForPronouns(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int t = 1; t < n; ++t) {
+    Token& tok = tokens[t];
+    if (tok.upos != "PRON" || tok.text.size() < 2) continue;
+    if (!std::all_of(tok.text.begin(), tok.text.end(), [](unsigned char c) { return std::isupper(c); })) continue;
+    const int det = t - 1;
+    if (tokens[det].upos != "DET" || (tokens[det].text != "the" && tokens[det].text != "The")) continue;
+    tok.upos = "PROPN";
+    tok.xpos = "NNP";
+    tok.lemma = tok.text;
+    tok.feats = "Number=Sing";
+    const int v = tok.head;
+    if (v < 0 || tokens[v].deprel != "acl:relcl" || tokens[v].head != det) continue;
+    // The article heads the clause: hand its place to the verb.
+    tokens[v].head = tokens[det].head;
+    tokens[v].deprel = tokens[det].deprel;
+    for (int c = 0; c < n; ++c) {
+      if (c != t && tokens[c].head == det) tokens[c].head = v;
+    }
+    tokens[det].head = t;
+    tokens[det].deprel = "det";
+  }
+}
+
 // "Ecuador accused Colombia(nsubj) of failing to stop…": a clause's marker comes before
 // its subject, so a noun before the marker of the -ing or infinitive clause it was made
 // the subject of is the object of the verb that clause hangs on.
@@ -943,6 +973,7 @@ void ConsolidatePhrases(Sentence* sentence, const std::vector<std::pair<int, int
 }
 
 void RepairParse(Sentence* sentence, const std::function<bool(const std::string&)>& is_reporting) {
+  AcronymsTakenForPronouns(sentence);
   ChildrenOfPunctuation(sentence);
   FunctionWordsAsArguments(sentence);
   NamesBeforeTimeNouns(sentence);

@@ -10,6 +10,8 @@
 //    with the first verb of saying;
 //  - a verb of saying tagged as a plural noun ("Castell alleges(NNS) that …") at the root,
 //    with a name before it and a that-clause after it, is the verb;
+//  - after "the", a pronoun in capitals is a name ("The WHO(WP) criticised"), and the
+//    relative clause it seemed to open is the main clause;
 //  - dependents of punctuation go to the punctuation's head;
 //  - an article or preposition taken for an argument gives its place to its noun;
 //  - a name compounded onto a time noun ("by the KFTC last year") is the argument;

@@ -726,3 +726,31 @@ TEST_CASE("ParseRepair: a noun before the marker of a clause is the object of th
     CHECK(t.tokens[3].deprel == "nsubj");
   }
 }
+
+TEST_CASE("ParseRepair: after 'the', a pronoun in capitals is a name heading the main clause", "[extract][relations]") {
+  // "The WHO praised Ghana." with "WHO" tagged as a relative pronoun.
+  Sentence s = Parse(
+      "1\tThe\tthe\tDET\tDT\t_\t0\troot\t_\t_\n"
+      "2\tWHO\twho\tPRON\tWP\t_\t3\tnsubj\t_\t_\n"
+      "3\tpraised\tpraise\tVERB\tVBD\t_\t1\tacl:relcl\t_\t_\n"
+      "4\tGhana\tGhana\tPROPN\tNNP\t_\t3\tobj\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[1].upos == "PROPN");
+  CHECK(s.tokens[2].head == -1);
+  CHECK(s.tokens[2].deprel == "root");
+  CHECK(s.tokens[0].head == 1);
+  CHECK(s.tokens[0].deprel == "det");
+  CHECK(s.tokens[4].head == 2);
+  SECTION("a lower-case relative pronoun is left alone") {
+    // "the one who praised Ghana"
+    Sentence t = Parse(
+        "1\tthe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+        "2\tone\tone\tNOUN\tNN\t_\t0\troot\t_\t_\n"
+        "3\twho\twho\tPRON\tWP\t_\t4\tnsubj\t_\t_\n"
+        "4\tpraised\tpraise\tVERB\tVBD\t_\t2\tacl:relcl\t_\t_\n\n");
+    RepairParse(&t, Reporting);
+    CHECK(t.tokens[2].upos == "PRON");
+    CHECK(t.tokens[3].deprel == "acl:relcl");
+  }
+}
