@@ -368,14 +368,16 @@ void ObliquesBeforeConjunct(Sentence* s) {
 
 
 // "Hours after the deal, Castell Logistics, which made a rival offer, sued…" with the
-// relative clause hung on "Hours": a clause opened by ", which" or ", who" right after a
+// relative clause hung on "Hours" (or on a verb: "organised by the Association, which
+// accused…"): a clause opened by ", which" or ", who" right after a
 // name is about that name (unless the name only completes the noun the clause is on:
 // "the head of the union, who").
 void RelativeClauseAntecedents(Sentence* s) {
   auto& tokens = s->tokens;
   const int n = static_cast<int>(tokens.size());
   for (int r = 0; r < n; ++r) {
-    if (tokens[r].deprel != "acl:relcl") continue;
+    // The parser may hang it on a verb as an adverbial relative ("advcl:relcl").
+    if (tokens[r].deprel != "acl:relcl" && tokens[r].deprel != "advcl:relcl") continue;
     int pronoun = -1;
     for (int t = 0; t < r; ++t) {
       const std::string w = base::AsciiLower(tokens[t].text);
@@ -390,6 +392,7 @@ void RelativeClauseAntecedents(Sentence* s) {
     if (antecedent == np || Dominates(*s, r, np) || Dominates(*s, np, antecedent)) continue;
     if (tokens[np].head == antecedent && Base(tokens[np].deprel) == "nmod") continue;
     tokens[r].head = np;
+    tokens[r].deprel = "acl:relcl";
   }
 }
 

@@ -754,3 +754,23 @@ TEST_CASE("ParseRepair: after 'the', a pronoun in capitals is a name heading the
     CHECK(t.tokens[3].deprel == "acl:relcl");
   }
 }
+
+TEST_CASE("ParseRepair: ', which' after a name opens a clause about it, even when hung on a verb", "[extract][relations]") {
+  // "Talks were called by the Dockers Union, which blamed Maersk."
+  Sentence s = Parse(
+      "1\tTalks\ttalk\tNOUN\tNNS\t_\t3\tnsubj:pass\t_\t_\n"
+      "2\twere\tbe\tAUX\tVBD\t_\t3\taux:pass\t_\t_\n"
+      "3\tcalled\tcall\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "4\tby\tby\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "5\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n"
+      "6\tDockers\tDockers\tPROPN\tNNP\t_\t7\tcompound\t_\t_\n"
+      "7\tUnion\tUnion\tPROPN\tNNP\t_\t3\tobl:agent\t_\t_\n"
+      "8\t,\t,\tPUNCT\t,\t_\t10\tpunct\t_\t_\n"
+      "9\twhich\twhich\tPRON\tWDT\t_\t10\tnsubj\t_\t_\n"
+      "10\tblamed\tblame\tVERB\tVBD\t_\t3\tadvcl:relcl\t_\t_\n"
+      "11\tMaersk\tMaersk\tPROPN\tNNP\t_\t10\tobj\t_\t_\n"
+      "12\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[9].head == 6);
+  CHECK(s.tokens[9].deprel == "acl:relcl");
+}
