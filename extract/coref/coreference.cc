@@ -96,6 +96,8 @@ Result<std::unique_ptr<Coreference>> Coreference::Load(std::istream& given_names
       if (!ParseKind(f[2], &d.kind)) return Status::InvalidArgument(where + ": unknown kind '" + f[2] + "'");
       if (f.size() == 4 && f[3] == "named") {
         d.named = true;
+      } else if (f.size() == 4 && f[3] == "home") {
+        d.home = true;
       } else if (f.size() == 4 && f[3] != "-") {
         d.subtypes = Split(f[3], ',');
       }
@@ -333,6 +335,19 @@ class CorefPass {
           pairs_.push_back({pair[0], pair[1], view.index()});
           return pair;
         }
+      } else if (!group && definite && d.home) {
+        // "sued the government": with no word saying whose, the country the article is
+        // about, the one named most so far (a capital or demonym counting for it).
+        bool modified = false;
+        for (int c : view.children(t)) {
+          const std::string_view rel = SentenceView::BaseRel(view.token(c).deprel);
+          modified |= rel == "amod" || rel == "compound" || rel == "nmod" || rel == "appos";
+        }
+        const int home = modified ? -1 : HomeCountry();
+        if (home >= 0) {
+          Add(view.index(), begin, t + 1, {home}, ReferenceSource::kDescription);
+          return {home};
+        }
       } else if (!group && definite && d.type != "pair") {
         int found = Described(view, t, d);
         // "The IOC … asked the association to…": an object description is not its own
@@ -526,6 +541,39 @@ class CorefPass {
       }
     }
     return out;
+  }
+
+  // The country named most so far (its capital, demonyms and bodies count for it), the
+  // latest named on a tie; -1 when none or when two lead with no latest to choose.
+  int HomeCountry() const {
+    std::map<int, int> count;
+    auto country_of = [&](int id) {
+      const Referent& r = refs_->referents[id];
+      if (r.kind == ReferentKind::kPerson) return -1;
+      // A capital or demonym stands for its country; a country's body belongs to it.
+      const int c = r.country >= 0 ? r.country : r.parent >= 0 ? r.parent : id;
+      const Referent& x = refs_->referents[c];
+      return x.kind == ReferentKind::kGpe && x.subtype == "country" ? c : -1;
+    };
+    for (int id = 0; id < static_cast<int>(counts_.size()); ++id) {
+      if (const int c = counts_[id] > 0 ? country_of(id) : -1; c >= 0) count[c] += counts_[id];
+    }
+    int best = -1, best_count = 0;
+    for (const auto& [c, k] : count) {
+      if (k > best_count) {
+        best = c;
+        best_count = k;
+      }
+    }
+    int leaders = 0;
+    for (const auto& [c, k] : count) leaders += k == best_count;
+    if (leaders <= 1) return best;
+    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {  // a tie: the latest of them
+      if (it->referents.size() != 1) continue;
+      const int c = country_of(it->referents[0]);
+      if (c >= 0 && count[c] == best_count) return c;
+    }
+    return -1;
   }
 
   // The latest pair whose members fit `kind` (kOther: any), this sentence first.

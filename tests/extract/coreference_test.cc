@@ -422,6 +422,50 @@ TEST_CASE("Coreference: a group phrase after the verb is not the clause's own su
   CHECK(two == std::vector<int>{ecuador, colombia});
 }
 
+TEST_CASE("Coreference: 'the government' with no word saying whose is the country named most", "[extract][coref]") {
+  // "Kenyan police met Ugandan officers in Nairobi. A union sued the government."
+  RelationFixture f;
+  f.Parse(
+      "1\tKenyan\tKenyan\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+      "2\tpolice\tpolice\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tUgandan\tUgandan\tADJ\tJJ\t_\t5\tamod\t_\t_\n"
+      "5\tofficers\tofficer\tNOUN\tNNS\t_\t3\tobj\t_\t_\n"
+      "6\tin\tin\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "7\tNairobi\tNairobi\tPROPN\tNNP\t_\t3\tobl\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"
+      "1\tA\ta\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tunion\tunion\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+      "3\tsued\tsue\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+      "5\tgovernment\tgovernment\tNOUN\tNN\t_\t3\tobj\t_\t_\n"
+      "6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int kenya = f.Add("Kenya", ReferentKind::kGpe);
+  const int uganda = f.Add("Uganda", ReferentKind::kGpe);
+  const int nairobi = f.Add("Nairobi", ReferentKind::kGpe, kenya);
+  f.refs.referents[kenya].subtype = f.refs.referents[uganda].subtype = "country";
+  f.refs.referents[nairobi].subtype = "capital";
+  f.Ref(0, 0, 1, {kenya}, ReferenceSource::kDemonym);
+  f.Ref(0, 3, 4, {uganda}, ReferenceSource::kDemonym);
+  f.Ref(0, 6, 7, {nairobi});
+  Coref().Resolve(f.doc, &f.refs);
+  CHECK(Resolved(f, 1, 3, 5) == std::vector<int>{kenya});  // Uganda is named last, Kenya most
+  SECTION("'the Ugandan government' is no reference back") {
+    RelationFixture g;
+    g.Parse(
+        "1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_\n"
+        "2\tUgandan\tUgandan\tADJ\tJJ\t_\t3\tamod\t_\t_\n"
+        "3\tgovernment\tgovernment\tNOUN\tNN\t_\t4\tnsubj\t_\t_\n"
+        "4\tprotested\tprotest\tVERB\tVBD\t_\t0\troot\t_\t_\n\n");
+    const int k = g.Add("Kenya", ReferentKind::kGpe);
+    const int u = g.Add("Uganda", ReferentKind::kGpe);
+    g.refs.referents[k].subtype = g.refs.referents[u].subtype = "country";
+    g.Ref(0, 1, 2, {u}, ReferenceSource::kDemonym);
+    Coref().Resolve(g.doc, &g.refs);
+    CHECK(Resolved(g, 0, 0, 3).empty());
+  }
+}
+
 TEST_CASE("Coreference: lexicon files are versioned", "[extract][coref]") {
   std::istringstream names("# kg-coref given-names v9\n");
   std::istringstream desc("# kg-coref descriptions v1\n");
