@@ -759,8 +759,34 @@ class SentenceWorker {
     EmitRole(person, org, RolePredicate(text + view_.Lemma(role)), {first, last}, "role:apposition");
   }
 
+  // "Solace, a company registered in Singapore", "Sunvale, which is based in Hyderabad":
+  // where an organisation is based.
+  void Seats() {
+    static const std::set<std::string> kSeated = {"base", "based", "headquarter", "headquartered", "register",
+                                                  "registered", "incorporate", "incorporated"};
+    const auto& referents = view_.referents().referents;
+    for (int v = 0; v < view_.size(); ++v) {
+      const std::string& upos = view_.token(v).upos;
+      if ((upos != "VERB" && upos != "ADJ") || !kSeated.count(view_.Lemma(v))) continue;
+      int place = -1;
+      for (int c : view_.children(v)) {
+        const std::string_view rel = SentenceView::BaseRel(view_.token(c).deprel);
+        if ((rel == "obl" || rel == "nmod") && view_.CaseOf(c) == "in" && place < 0) place = c;
+      }
+      if (place < 0) continue;
+      const Argument where = args_.Named(place);
+      if (where.referents.size() != 1 || referents[where.referents[0]].kind != ReferentKind::kGpe) continue;
+      const int holder = view_.SubjectOf(v);
+      if (holder < 0) continue;
+      const Argument org = args_.Named(holder);
+      if (org.referents.size() != 1 || referents[org.referents[0]].kind != ReferentKind::kOrg) continue;
+      EmitRole(org.referents[0], where.referents[0], "based_in", {holder, place}, "seat");
+    }
+  }
+
   void Roles() {
     SurfaceRoles();
+    Seats();
     const auto& referents = view_.referents().referents;
     for (int t = 0; t < view_.size(); ++t) {
       const std::string& rel = view_.token(t).deprel;
@@ -1002,7 +1028,8 @@ std::vector<ExtractedRelation> RelationExtractor::Extract(const Document& doc, c
   // What the roles tell about people: whom they work for, and the country they serve.
   ArticleReferents known = refs;
   for (const ExtractedRelation& r : out) {
-    if (r.category != "ROLE" || r.subject < 0 || r.object < 0) continue;
+    // Where a body is based says nothing about whom it acts for.
+    if (r.category != "ROLE" || r.subject < 0 || r.object < 0 || r.predicate == "based_in") continue;
     Referent& person = known.referents[r.subject];
     if (std::find(person.affiliations.begin(), person.affiliations.end(), r.object) == person.affiliations.end()) {
       person.affiliations.push_back(r.object);

@@ -1043,3 +1043,43 @@ TEST_CASE("RelationExtractor: a body's panel or committee acts for the body", "[
   f.Ref(0, 6, 7, {ortega});
   CHECK(Find(Run(f), league, ortega, {"suspend"}).size() == 1);
 }
+
+TEST_CASE("RelationExtractor: where a body is based, and it stays the body when it acts", "[extract][relations]") {
+  // "Korvel, which is based in Gdansk, sued Ostra."
+  RelationFixture f;
+  f.Parse(
+      "1\tKorvel\tKorvel\tPROPN\tNNP\t_\t8\tnsubj\t_\t_\n"
+      "2\t,\t,\tPUNCT\t,\t_\t6\tpunct\t_\t_\n"
+      "3\twhich\twhich\tPRON\tWDT\t_\t5\tnsubj:pass\t_\t_\n"
+      "4\tis\tbe\tAUX\tVBZ\t_\t5\taux:pass\t_\t_\n"
+      "5\tbased\tbase\tVERB\tVBN\t_\t1\tacl:relcl\t_\t_\n"
+      "6\tin\tin\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "7\tGdansk\tGdansk\tPROPN\tNNP\t_\t5\tobl\t_\t_\n"
+      "8\tsued\tsue\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "9\tOstra\tOstra\tPROPN\tNNP\t_\t8\tobj\t_\t_\n"
+      "10\t.\t.\tPUNCT\t.\t_\t8\tpunct\t_\t_\n\n");
+  const int korvel = f.Add("Korvel", ReferentKind::kOrg);
+  const int gdansk = f.Add("Gdansk", ReferentKind::kGpe);
+  const int ostra = f.Add("Ostra", ReferentKind::kOrg);
+  f.Ref(0, 0, 1, {korvel});
+  f.Ref(0, 6, 7, {gdansk});
+  f.Ref(0, 8, 9, {ostra});
+  const auto rels = Run(f);
+  CHECK(Find(rels, korvel, gdansk, {"based_in"}).size() == 1);
+  CHECK(Find(rels, korvel, ostra, {"sue"}).size() == 1);
+  CHECK(Find(rels, gdansk, ostra, {"sue"}).empty());
+  SECTION("a person living in a city has no seat") {
+    RelationFixture g;
+    g.Parse(
+        "1\tNowak\tNowak\tPROPN\tNNP\t_\t3\tnsubj:pass\t_\t_\n"
+        "2\tis\tbe\tAUX\tVBZ\t_\t3\taux:pass\t_\t_\n"
+        "3\tbased\tbase\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+        "4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n"
+        "5\tGdansk\tGdansk\tPROPN\tNNP\t_\t3\tobl\t_\t_\n\n");
+    const int nowak = g.Add("Nowak", ReferentKind::kPerson);
+    const int city = g.Add("Gdansk", ReferentKind::kGpe);
+    g.Ref(0, 0, 1, {nowak});
+    g.Ref(0, 4, 5, {city});
+    CHECK(Find(Run(g), nowak, city, {"based_in"}).empty());
+  }
+}
