@@ -123,6 +123,7 @@ void PipelineExtractor::ConsolidateNames(const ArticleEntities& entities, Docume
 ArticleReferents PipelineExtractor::ToReferents(const ArticleEntities& entities,
                                                 std::vector<ExtractedRelation>* title_roles) {
   ArticleReferents refs;
+  refs.home_country = entities.home_country;
   for (const EntityInfo& e : entities.entities) {
     Referent r;
     r.name = e.canonical;

@@ -543,9 +543,11 @@ class CorefPass {
     return out;
   }
 
-  // The country named most so far (its capital, demonyms and bodies count for it), the
+  // The country the article is about when recognition found one; else the one named most
+  // so far (its capital, demonyms and bodies count for it), the
   // latest named on a tie; -1 when none or when two lead with no latest to choose.
   int HomeCountry() const {
+    if (refs_->home_country >= 0) return refs_->home_country;  // the dateline's, or a dominant one
     std::map<int, int> count;
     auto country_of = [&](int id) {
       const Referent& r = refs_->referents[id];

@@ -106,10 +106,29 @@ std::string RoleText(const SentenceView& v, int t) {
   return out + v.Lemma(t);
 }
 
+// Verbs of sending help, and what help is: "sent planes carrying tents", "pledged 30
+// million yuan in emergency aid", "released 1.5 million euros for shelter".
+bool IsGivingVerb(const std::string& lemma) {
+  static const std::set<std::string> k = {"send", "dispatch", "deliver", "donate", "pledge", "release",
+                                          "provide", "airlift", "ship", "fly", "contribute", "rush"};
+  return k.count(lemma) > 0;
+}
+
+bool IsAidNoun(const std::string& lemma) {
+  static const std::set<std::string> k = {
+      "aid",      "relief",  "assistance", "help",     "supply",  "supplies", "tent",    "medicine",
+      "food",     "water",   "rescuer",    "doctor",   "vaccine", "blanket",  "shelter", "fund",
+      "funding",  "grant",   "money",      "euro",     "dollar",  "yuan",     "yen",     "pound",
+      "franc",    "rupee",   "equipment",  "medic",    "nurse",   "generator", "ration", "kit"};
+  return k.count(lemma) > 0;
+}
+
 class SentenceWorker {
  public:
-  SentenceWorker(const SentenceView& view, const EventLexicon& lexicon, std::vector<ExtractedRelation>* out)
-      : view_(view), args_(view), ctx_(view, args_, lexicon), lexicon_(lexicon), out_(out) {}
+  // `home`: the country the article is about (ArticleReferents::home_country), or -1.
+  SentenceWorker(const SentenceView& view, const EventLexicon& lexicon, std::vector<ExtractedRelation>* out,
+                 int home = -1)
+      : view_(view), args_(view), ctx_(view, args_, lexicon), lexicon_(lexicon), out_(out), home_(home) {}
 
   // Roles first (the whole article's, so that "his government" and statements know whom
   // a person works for), then clauses and nominal events.
@@ -326,6 +345,18 @@ class SentenceWorker {
         }
       }
     }
+    // "India sent two planes carrying tents" in an article about Nepal's earthquake: help
+    // sent with no destination named goes to the country the article is about.
+    if (!passive && targets.empty() && home_ >= 0 && !actors.empty() && IsGivingVerb(lemma) && CarriesAid(v) &&
+        std::find(actors.referents.begin(), actors.referents.end(), home_) == actors.referents.end()) {
+      bool destination = false;
+      for (int c : view_.children(v)) {
+        const std::string case_word = view_.CaseOf(c);
+        destination |= SentenceView::BaseRel(view_.token(c).deprel) == "obl" &&
+                       (case_word == "to" || case_word == "into" || case_word == "for");
+      }
+      if (!destination) targets.referents.push_back(home_);
+    }
     // "invited him to Yerevan": beside a direct object, a city reached with "to" is a
     // destination, not a second target.
     if (!passive && !direct_targets.empty()) {
@@ -380,6 +411,20 @@ class SentenceWorker {
       EmitConcept(actors.referents[0], concept_name, *sense, facts, span);
     }
     if (sense->reporting) Statements(v, actors, *sense, facts, span);
+  }
+
+  // True when the object of `v`, or a word below it, is help: "planes carrying tents".
+  bool CarriesAid(int v) const {
+    std::vector<std::pair<int, int>> stack;
+    for (int o : view_.ChildrenWith(v, "obj")) stack.push_back({o, 0});
+    while (!stack.empty()) {
+      const auto [t, depth] = stack.back();
+      stack.pop_back();
+      if (view_.token(t).upos == "NOUN" && IsAidNoun(view_.Lemma(t))) return true;
+      if (depth >= 3) continue;
+      for (int c : view_.children(t)) stack.push_back({c, depth + 1});
+    }
+    return false;
   }
 
   // True when `c`, an object of `v`, is a relative pronoun and `v` heads the relative clause.
@@ -1008,6 +1053,7 @@ class SentenceWorker {
   ClauseContext ctx_;
   const EventLexicon& lexicon_;
   std::vector<ExtractedRelation>* out_;
+  int home_ = -1;
 };
 
 }  // namespace
@@ -1016,11 +1062,12 @@ std::vector<ExtractedRelation> RelationExtractor::Extract(const Document& doc, c
   std::vector<ExtractedRelation> out;
   const int n = static_cast<int>(doc.sentences.size());
   const ReferenceIndex index(refs, n);
+  const int home = refs.home_country;
   auto each_sentence = [&](const ArticleReferents& with, auto&& fn) {
     for (int s = 0; s < n; ++s) {
       if (doc.sentences[s].tokens.empty()) continue;
       SentenceView view(doc.sentences[s], s, with, index);
-      SentenceWorker worker(view, lexicon_, &out);
+      SentenceWorker worker(view, lexicon_, &out, home);
       fn(worker);
     }
   };

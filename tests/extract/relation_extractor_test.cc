@@ -1083,3 +1083,33 @@ TEST_CASE("RelationExtractor: where a body is based, and it stays the body when 
     CHECK(Find(Run(g), nowak, city, {"based_in"}).empty());
   }
 }
+
+TEST_CASE("RelationExtractor: help sent with no destination goes to the country the article is about", "[extract][relations]") {
+  // "Norway sent two planes carrying tents." in an article about Peru.
+  auto sentence = [](const std::string& object_noun, const std::string& object_lemma) {
+    return "1\tNorway\tNorway\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+           "2\tsent\tsend\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+           "3\ttwo\ttwo\tNUM\tCD\t_\t4\tnummod\t_\t_\n"
+           "4\tplanes\tplane\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+           "5\tcarrying\tcarry\tVERB\tVBG\t_\t4\tacl\t_\t_\n"
+           "6\t" + object_noun + "\t" + object_lemma + "\tNOUN\tNNS\t_\t5\tobj\t_\t_\n"
+           "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+  };
+  auto run = [&](const std::string& noun, const std::string& lemma, int* norway, int* peru) {
+    RelationFixture f;
+    f.Parse(sentence(noun, lemma));
+    *norway = f.Add("Norway", ReferentKind::kGpe);
+    *peru = f.Add("Peru", ReferentKind::kGpe);
+    f.refs.referents[*peru].subtype = "country";
+    f.refs.home_country = *peru;
+    f.Ref(0, 0, 1, {*norway});
+    return Run(f);
+  };
+  int norway = -1, peru = -1;
+  auto rels = run("tents", "tent", &norway, &peru);
+  CHECK(Find(rels, norway, peru, {"send"}).size() == 1);
+  SECTION("what is no help has no implied recipient") {
+    rels = run("soldiers", "soldier", &norway, &peru);
+    CHECK(Find(rels, norway, peru, {"send"}).empty());
+  }
+}
