@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <cctype>
 #include <map>
 #include <set>
 #include <sstream>
@@ -445,6 +446,26 @@ class CorefPass {
              ++it) {
           if (it->token == subj && Agrees(*it, cls)) return it->referents;
         }
+      }
+    }
+    // "the ministry had failed to consult villages before it signed…": "it" opening an
+    // adverbial clause is the subject of the clause it modifies; when that subject is a
+    // thing no entity names, so is "it".
+    if (cls == PronounClass::kNeuter && rel == "nsubj" && view.head(t) >= 0 &&
+        SentenceView::BaseRel(view.token(view.head(t)).deprel) == "advcl" && view.FirstChild(view.head(t), "mark") >= 0) {
+      const int outer = view.head(view.head(t));
+      const int subj = outer >= 0 ? view.SubjectOf(outer) : -1;
+      // A common noun (lower case, whatever the tagger called it), singular.
+      const Token& s_tok = subj >= 0 ? view.token(subj) : view.token(t);
+      const bool common = (s_tok.upos == "NOUN" || s_tok.upos == "PROPN") && !s_tok.text.empty() &&
+                          std::islower(static_cast<unsigned char>(s_tok.text[0])) &&
+                          s_tok.feats.find("Number=Sing") != std::string::npos;
+      if (subj >= 0 && subj < t && common && view.ReferencesAt(subj).empty()) {
+        bool known = false;
+        for (auto it = history_.rbegin(); it != history_.rend() && it->sentence == view.index(); ++it) {
+          known |= it->token == subj;
+        }
+        if (!known) return {};
       }
     }
     const Mention* best = nullptr;

@@ -466,6 +466,36 @@ TEST_CASE("Coreference: 'the government' with no word saying whose is the countr
   }
 }
 
+TEST_CASE("Coreference: 'it' opening an adverbial clause is the unnamed subject it modifies", "[extract][coref]") {
+  // "Varde sued Ostra. The agency waited until it received the report."
+  auto make = [](const std::string& subject, const std::string& upos) {
+    RelationFixture f;
+    f.Parse(
+        "1\tVarde\tVarde\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\tsued\tsue\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tOstra\tOstra\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+        "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+        "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+        "2\t" + subject + "\t" + subject + "\t" + upos + "\tNN\tNumber=Sing\t3\tnsubj\t_\t_\n"
+        "3\twaited\twait\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "4\tuntil\tuntil\tSCONJ\tIN\t_\t6\tmark\t_\t_\n"
+        "5\tit\tit\tPRON\tPRP\t_\t6\tnsubj\t_\t_\n"
+        "6\treceived\treceive\tVERB\tVBD\t_\t3\tadvcl\t_\t_\n"
+        "7\tthe\tthe\tDET\tDT\t_\t8\tdet\t_\t_\n"
+        "8\treport\treport\tNOUN\tNN\t_\t6\tobj\t_\t_\n"
+        "9\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+    const int varde = f.Add("Varde", ReferentKind::kOrg);
+    const int ostra = f.Add("Ostra", ReferentKind::kOrg);
+    f.Ref(0, 0, 1, {varde});
+    f.Ref(0, 2, 3, {ostra});
+    Coref().Resolve(f.doc, &f.refs);
+    return Resolved(f, 1, 4, 5);
+  };
+  CHECK(make("ministry", "NOUN").empty());   // the ministry, which no name here names
+  CHECK(make("ministry", "PROPN").empty());  // whatever the tagger called it
+  CHECK(!make("Varde", "PROPN").empty());    // a name: ordinary resolution
+}
+
 TEST_CASE("Coreference: lexicon files are versioned", "[extract][coref]") {
   std::istringstream names("# kg-coref given-names v9\n");
   std::istringstream desc("# kg-coref descriptions v1\n");
