@@ -315,6 +315,9 @@ TEST_CASE("EntityRecognizer: without a tagger the gazetteer and rules still work
     const Found metals = names_in("Shares in Ruvuma Metals fell sharply .");
     CHECK(std::find(metals.begin(), metals.end(), std::make_pair(std::string("Ruvuma Metals"), EntityKind::kOrg)) !=
           metals.end());
+    const Found confederation = names_in("The Confederation of Andean Rugby fined the club .");
+    CHECK(std::find(confederation.begin(), confederation.end(),
+                    std::make_pair(std::string("Confederation of Andean Rugby"), EntityKind::kOrg)) != confederation.end());
     const Found firm = names_in("Varnholt , the Danish shipping group , said so .");
     CHECK(std::find(firm.begin(), firm.end(), std::make_pair(std::string("Varnholt"), EntityKind::kOrg)) != firm.end());
   }
