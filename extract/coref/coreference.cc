@@ -246,6 +246,13 @@ class CorefPass {
     if (rel == "conj" && h >= 0 && known[h].size() == 1 && known[h][0] != me) {
       pairs_.push_back({known[h][0], me, view.index()});
     }
+    // Subjects of coordinated clauses: "Japan sent a plane, and Australia pledged aid".
+    if (rel == "nsubj" && h >= 0 && view.IsVerb(h) && SentenceView::BaseRel(view.token(h).deprel) == "conj") {
+      const int first = view.head(h) >= 0 && view.IsVerb(view.head(h)) ? view.SubjectOf(view.head(h)) : -1;
+      if (first >= 0 && first < t && known[first].size() == 1 && known[first][0] != me && !IsPlace(known[first][0])) {
+        pairs_.push_back({known[first][0], me, view.index()});
+      }
+    }
     // The verb this token is an argument of, directly or through the object or oblique
     // noun it modifies ("held talks with X").
     int verb = -1;
@@ -296,7 +303,10 @@ class CorefPass {
     for (int c : view.children(t)) {
       const std::string_view rel = SentenceView::BaseRel(view.token(c).deprel);
       const std::string w = view.LowerForm(c);
-      if (rel == "det" && (w == "both" || w == "neither" || w == "each")) {
+      // "both countries" with "both" taken for a pre-conjunction (cc:preconj) and no
+      // conjunct to pair it with is the determiner.
+      const bool preconj = rel == "cc" && w == "both" && view.ChildrenWith(t, "conj").empty();
+      if ((rel == "det" && (w == "both" || w == "neither" || w == "each")) || preconj) {
         group = true;
         det = c;
       } else if (rel == "det" && w == "the") {

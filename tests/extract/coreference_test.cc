@@ -496,6 +496,37 @@ TEST_CASE("Coreference: 'it' opening an adverbial clause is the unnamed subject 
   CHECK(!make("Varde", "PROPN").empty());    // a name: ordinary resolution
 }
 
+TEST_CASE("Coreference: subjects of coordinated clauses are a pair; 'both' as a pre-conjunction", "[extract][coref]") {
+  // "Chile sent doctors, and Peru pledged money. Lima thanked both countries."
+  RelationFixture f;
+  f.Parse(
+      "1\tChile\tChile\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tsent\tsend\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tdoctors\tdoctor\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "4\t,\t,\tPUNCT\t,\t_\t7\tpunct\t_\t_\n"
+      "5\tand\tand\tCCONJ\tCC\t_\t7\tcc\t_\t_\n"
+      "6\tPeru\tPeru\tPROPN\tNNP\t_\t7\tnsubj\t_\t_\n"
+      "7\tpledged\tpledge\tVERB\tVBD\t_\t2\tconj\t_\t_\n"
+      "8\tmoney\tmoney\tNOUN\tNN\t_\t7\tobj\t_\t_\n"
+      "9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tBolivia\tBolivia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tthanked\tthank\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tboth\tboth\tCCONJ\tCC\t_\t4\tcc:preconj\t_\t_\n"
+      "4\tcountries\tcountry\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int chile = f.Add("Chile", ReferentKind::kGpe);
+  const int peru = f.Add("Peru", ReferentKind::kGpe);
+  const int bolivia = f.Add("Bolivia", ReferentKind::kGpe);
+  for (int r : {chile, peru, bolivia}) f.refs.referents[r].subtype = "country";
+  f.Ref(0, 0, 1, {chile});
+  f.Ref(0, 5, 6, {peru});
+  f.Ref(1, 0, 1, {bolivia});
+  Coref().Resolve(f.doc, &f.refs);
+  auto both = Resolved(f, 1, 2, 4);
+  std::sort(both.begin(), both.end());
+  CHECK(both == std::vector<int>{chile, peru});
+}
+
 TEST_CASE("Coreference: lexicon files are versioned", "[extract][coref]") {
   std::istringstream names("# kg-coref given-names v9\n");
   std::istringstream desc("# kg-coref descriptions v1\n");
