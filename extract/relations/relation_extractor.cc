@@ -106,6 +106,13 @@ std::string RoleText(const SentenceView& v, int t) {
   return out + v.Lemma(t);
 }
 
+// Verbs of bringing others together: "host talks between X and Y".
+bool IsConveningVerb(const std::string& lemma) {
+  static const std::set<std::string> k = {"host", "broker", "organise", "organize", "convene", "arrange",
+                                          "facilitate", "sponsor"};
+  return k.count(lemma) > 0;
+}
+
 // Verbs of sending help, and what help is: "sent planes carrying tents", "pledged 30
 // million yuan in emergency aid", "released 1.5 million euros for shelter".
 bool IsGivingVerb(const std::string& lemma) {
@@ -176,6 +183,13 @@ class SentenceWorker {
     int light_noun = -1;
     const EventSense* sense = nullptr;
     for (int o : view_.ChildrenWith(v, "obj")) {
+      // "Algeria offered to host talks between the two governments": whoever hosts or
+      // brokers talks between others is no party to them; the verb keeps its own sense.
+      if (IsConveningVerb(lemma)) {
+        bool between = false;
+        for (int c : view_.ChildrenWith(o, "nmod")) between |= view_.CaseOf(c) == "between";
+        if (between) continue;
+      }
       if (const EventSense* s = lexicon_.Light(lemma, view_.Lemma(o)); s != nullptr) {
         sense = s;
         light_noun = o;

@@ -1113,3 +1113,28 @@ TEST_CASE("RelationExtractor: help sent with no destination goes to the country 
     CHECK(Find(rels, norway, peru, {"send"}).empty());
   }
 }
+
+TEST_CASE("RelationExtractor: whoever hosts talks between others is no party to them", "[extract][relations]") {
+  // "Oman hosted talks between Iran and Kuwait."
+  RelationFixture f;
+  f.Parse(
+      "1\tOman\tOman\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\thosted\thost\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\ttalks\ttalk\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "4\tbetween\tbetween\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tIran\tIran\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n"
+      "6\tand\tand\tCCONJ\tCC\t_\t7\tcc\t_\t_\n"
+      "7\tKuwait\tKuwait\tPROPN\tNNP\t_\t5\tconj\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int oman = f.Add("Oman", ReferentKind::kGpe);
+  const int iran = f.Add("Iran", ReferentKind::kGpe);
+  const int kuwait = f.Add("Kuwait", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {oman});
+  f.Ref(0, 4, 5, {iran});
+  f.Ref(0, 6, 7, {kuwait});
+  const auto rels = Run(f);
+  CHECK(Find(rels, oman, iran, {"host"}).size() == 1);
+  CHECK(Find(rels, oman, kuwait, {"host"}).size() == 1);
+  CHECK(Find(rels, oman, iran, {"talk"}).empty());
+  CHECK(Find(rels, iran, kuwait, {"talk"}).size() == 1);
+}
