@@ -495,6 +495,17 @@ void AcronymsTakenForPronouns(Sentence* s) {
     tok.xpos = "NNP";
     tok.lemma = tok.text;
     tok.feats = "Number=Sing";
+    if (tok.head == det) {
+      // "to the WHO" with the article heading the name: the name takes its place.
+      tok.head = tokens[det].head;
+      tok.deprel = tokens[det].deprel;
+      for (int c = 0; c < n; ++c) {
+        if (c != t && tokens[c].head == det) tokens[c].head = t;
+      }
+      tokens[det].head = t;
+      tokens[det].deprel = "det";
+      continue;
+    }
     const int v = tok.head;
     if (v < 0 || tokens[v].deprel != "acl:relcl" || tokens[v].head != det) continue;
     // The article heads the clause: hand its place to the verb.

@@ -742,6 +742,20 @@ TEST_CASE("ParseRepair: after 'the', a pronoun in capitals is a name heading the
   CHECK(s.tokens[0].head == 1);
   CHECK(s.tokens[0].deprel == "det");
   CHECK(s.tokens[4].head == 2);
+  SECTION("a name that the parser hung its article over takes the article's place") {
+    // "Ghana wrote to the WHO."
+    Sentence t = Parse(
+        "1\tGhana\tGhana\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\twrote\twrite\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tto\tto\tADP\tIN\t_\t4\tcase\t_\t_\n"
+        "4\tthe\tthe\tDET\tDT\t_\t2\tobl\t_\t_\n"
+        "5\tWHO\twho\tPRON\tWP\t_\t4\tnmod\t_\t_\n\n");
+    RepairParse(&t, Reporting);
+    CHECK(t.tokens[4].head == 1);
+    CHECK(t.tokens[4].deprel == "obl");
+    CHECK(t.tokens[3].head == 4);
+    CHECK(t.tokens[2].head == 4);
+  }
   SECTION("a lower-case relative pronoun is left alone") {
     // "the one who praised Ghana"
     Sentence t = Parse(
