@@ -257,6 +257,7 @@ class SentenceWorker {
       }
     } else if (subj >= 0) {
       actors = args_.Actor(subj);
+      if (actors.empty()) actors = SpeakersAgents(subj);
       span.push_back(subj);
     }
     if (actors.empty()) return;
@@ -425,6 +426,41 @@ class SentenceWorker {
       EmitConcept(actors.referents[0], concept_name, *sense, facts, span);
     }
     if (sense->reporting) Statements(v, actors, *sense, facts, span);
+  }
+
+  // "India's health ministry said inspectors had visited the plant": a bare plural of
+  // state agents (no article, owner or adjective) in what a country says are its own.
+  Argument SpeakersAgents(int subj) const {
+    static const std::set<std::string> kAgents = {"official", "officer", "inspector", "investigator", "troop",
+                                                  "soldier", "diplomat", "negotiator", "authority", "force"};
+    Argument none;
+    const Token& tok = view_.token(subj);
+    if (tok.upos != "NOUN" || tok.feats.find("Number=Plur") == std::string::npos || !kAgents.count(view_.Lemma(subj)) ||
+        !view_.children(subj).empty()) {
+      return none;
+    }
+    // Up to the verb of saying whose clause this is.
+    int clause = view_.head(subj);
+    for (int steps = 0; clause >= 0 && steps < 4; ++steps) {
+      const int h = view_.head(clause);
+      if (h < 0) return none;
+      const std::string_view rel = SentenceView::BaseRel(view_.token(clause).deprel);
+      if (rel == "ccomp" && view_.IsVerb(h)) {
+        const EventSense* say = lexicon_.Verb(view_.Lemma(h));
+        if (say == nullptr || !say->reporting) return none;
+        bool passive = false;
+        const int speaker = view_.SubjectOf(h, &passive);
+        if (speaker < 0 || passive) return none;
+        Argument who = args_.Actor(speaker);
+        if (who.referents.size() != 1) return none;
+        const Referent& r = view_.referents().referents[who.referents[0]];
+        if (r.kind != ReferentKind::kGpe || r.subtype != "country") return none;
+        return who;
+      }
+      if (rel != "conj" && rel != "xcomp") return none;
+      clause = h;
+    }
+    return none;
   }
 
   // True when the object of `v`, or a word below it, is help: "planes carrying tents".

@@ -1138,3 +1138,31 @@ TEST_CASE("RelationExtractor: whoever hosts talks between others is no party to 
   CHECK(Find(rels, oman, iran, {"talk"}).empty());
   CHECK(Find(rels, iran, kuwait, {"talk"}).size() == 1);
 }
+
+TEST_CASE("RelationExtractor: bare state agents in what a country says are its own", "[extract][relations]") {
+  // "Peru said inspectors had visited Chile."
+  auto run = [](const std::string& speaker_kind_subtype, int* peru, int* chile) {
+    RelationFixture f;
+    f.Parse(
+        "1\tPeru\tPeru\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tinspectors\tinspector\tNOUN\tNNS\tNumber=Plur\t5\tnsubj\t_\t_\n"
+        "4\thad\thave\tAUX\tVBD\t_\t5\taux\t_\t_\n"
+        "5\tvisited\tvisit\tVERB\tVBN\t_\t2\tccomp\t_\t_\n"
+        "6\tChile\tChile\tPROPN\tNNP\t_\t5\tobj\t_\t_\n"
+        "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+    *peru = f.Add("Peru", ReferentKind::kGpe);
+    *chile = f.Add("Chile", ReferentKind::kGpe);
+    f.refs.referents[*peru].subtype = speaker_kind_subtype;
+    f.Ref(0, 0, 1, {*peru});
+    f.Ref(0, 5, 6, {*chile});
+    return Run(f);
+  };
+  int peru = -1, chile = -1;
+  auto rels = run("country", &peru, &chile);
+  CHECK(Find(rels, peru, chile, {"visit"}).size() == 1);
+  SECTION("a city's agents are not assumed") {
+    rels = run("city", &peru, &chile);
+    CHECK(Find(rels, peru, chile, {"visit"}).empty());
+  }
+}
