@@ -352,7 +352,10 @@ class CorefPass {
         bool modified = false;
         for (int c : view.children(t)) {
           const std::string_view rel = SentenceView::BaseRel(view.token(c).deprel);
-          modified |= rel == "amod" || rel == "compound" || rel == "nmod" || rel == "appos";
+          // "the Ugandan government", "the government of Chad": whose it is, said.
+          // ("the sports ministry": a plain noun says which one, not whose.)
+          modified |= ((rel == "amod" || rel == "compound") && !view.ReferencesAt(c).empty()) || rel == "nmod" ||
+                      rel == "appos" || view.token(c).deprel == "nmod:poss";
         }
         const int home = modified ? -1 : HomeCountry();
         if (home >= 0) {

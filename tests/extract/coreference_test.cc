@@ -527,6 +527,43 @@ TEST_CASE("Coreference: subjects of coordinated clauses are a pair; 'both' as a 
   CHECK(both == std::vector<int>{chile, peru});
 }
 
+TEST_CASE("Coreference: 'the ministry' with no ministry named is the home country's", "[extract][coref]") {
+  // "FIFA urged the ministry." in an article about Ghana.
+  RelationFixture f;
+  f.Parse(
+      "1\tFIFA\tFIFA\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\turged\turge\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tministry\tministry\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int fifa = f.Add("FIFA", ReferentKind::kOrg);
+  const int ghana = f.Add("Ghana", ReferentKind::kGpe);
+  f.refs.referents[ghana].subtype = "country";
+  f.refs.home_country = ghana;
+  f.Ref(0, 0, 1, {fifa});
+  SECTION("no ministry named: the home country") {
+    Coref().Resolve(f.doc, &f.refs);
+    CHECK(Resolved(f, 0, 2, 4) == std::vector<int>{ghana});
+  }
+  SECTION("a ministry named before: that ministry") {
+    const int moh = f.Add("Ministry of Youth and Sports", ReferentKind::kOrg);
+    RelationFixture g = f;
+    g.Parse(
+        "1\tThe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+        "2\tMinistry\tMinistry\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+        "3\tof\tof\tADP\tIN\t_\t4\tcase\t_\t_\n"
+        "4\tSports\tSports\tPROPN\tNNP\t_\t2\tnmod\t_\t_\n"
+        "5\tspoke\tspeak\tVERB\tVBD\t_\t0\troot\t_\t_\n\n");
+    // The named ministry comes first in the text: move the FIFA sentence after it.
+    std::swap(g.doc.sentences[0], g.doc.sentences[1]);
+    g.refs.references.clear();
+    g.Ref(0, 1, 4, {moh});
+    g.Ref(1, 0, 1, {fifa});
+    Coref().Resolve(g.doc, &g.refs);
+    CHECK(Resolved(g, 1, 2, 4) == std::vector<int>{moh});
+  }
+}
+
 TEST_CASE("Coreference: lexicon files are versioned", "[extract][coref]") {
   std::istringstream names("# kg-coref given-names v9\n");
   std::istringstream desc("# kg-coref descriptions v1\n");
