@@ -78,7 +78,17 @@ void PipelineExtractor::ConsolidateNames(const ArticleEntities& entities, Docume
   // title, "US Defence Secretary …"), and each multi-word name, as one phrase.
   std::vector<std::vector<std::pair<int, int>>> spans(doc->sentences.size());
   std::vector<std::vector<int>> heads(doc->sentences.size());
+  // Titled names first: "South Korean President Lee Ji-won" is one phrase, whatever the
+  // two-word demonym inside it would make on its own.
+  std::vector<const Mention*> ordered;
   for (const Mention& m : entities.mentions) {
+    if (!m.role.empty()) ordered.push_back(&m);
+  }
+  for (const Mention& m : entities.mentions) {
+    if (m.role.empty()) ordered.push_back(&m);
+  }
+  for (const Mention* mention : ordered) {
+    const Mention& m = *mention;
     if (m.sentence < 0 || m.sentence >= static_cast<int>(doc->sentences.size()) || m.type == EntityKind::kDate) continue;
     const auto& tokens = doc->sentences[m.sentence].tokens;
     int begin = m.begin;
@@ -113,6 +123,7 @@ void PipelineExtractor::ConsolidateNames(const ArticleEntities& entities, Docume
 ArticleReferents PipelineExtractor::ToReferents(const ArticleEntities& entities,
                                                 std::vector<ExtractedRelation>* title_roles) {
   ArticleReferents refs;
+  refs.home_country = entities.home_country;
   for (const EntityInfo& e : entities.entities) {
     Referent r;
     r.name = e.canonical;

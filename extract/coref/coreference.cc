@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <cctype>
 #include <map>
 #include <set>
 #include <sstream>
@@ -96,6 +97,8 @@ Result<std::unique_ptr<Coreference>> Coreference::Load(std::istream& given_names
       if (!ParseKind(f[2], &d.kind)) return Status::InvalidArgument(where + ": unknown kind '" + f[2] + "'");
       if (f.size() == 4 && f[3] == "named") {
         d.named = true;
+      } else if (f.size() == 4 && f[3] == "home") {
+        d.home = true;
       } else if (f.size() == 4 && f[3] != "-") {
         d.subtypes = Split(f[3], ',');
       }
@@ -243,6 +246,13 @@ class CorefPass {
     if (rel == "conj" && h >= 0 && known[h].size() == 1 && known[h][0] != me) {
       pairs_.push_back({known[h][0], me, view.index()});
     }
+    // Subjects of coordinated clauses: "Japan sent a plane, and Australia pledged aid".
+    if (rel == "nsubj" && h >= 0 && view.IsVerb(h) && SentenceView::BaseRel(view.token(h).deprel) == "conj") {
+      const int first = view.head(h) >= 0 && view.IsVerb(view.head(h)) ? view.SubjectOf(view.head(h)) : -1;
+      if (first >= 0 && first < t && known[first].size() == 1 && known[first][0] != me && !IsPlace(known[first][0])) {
+        pairs_.push_back({known[first][0], me, view.index()});
+      }
+    }
     // The verb this token is an argument of, directly or through the object or oblique
     // noun it modifies ("held talks with X").
     int verb = -1;
@@ -286,13 +296,17 @@ class CorefPass {
       return found;
     }
     if (tok.upos != "NOUN") return {};
+    if (view.Lemma(t) == "counterpart") return Counterpart(view, t);
     // Determiners and numbers that make a group phrase: both/neither/each sides, the two leaders.
     int det = -1;
     bool group = false, definite = false;
     for (int c : view.children(t)) {
       const std::string_view rel = SentenceView::BaseRel(view.token(c).deprel);
       const std::string w = view.LowerForm(c);
-      if (rel == "det" && (w == "both" || w == "neither" || w == "each")) {
+      // "both countries" with "both" taken for a pre-conjunction (cc:preconj) and no
+      // conjunct to pair it with is the determiner.
+      const bool preconj = rel == "cc" && w == "both" && view.ChildrenWith(t, "conj").empty();
+      if ((rel == "det" && (w == "both" || w == "neither" || w == "each")) || preconj) {
         group = true;
         det = c;
       } else if (rel == "det" && w == "the") {
@@ -326,11 +340,27 @@ class CorefPass {
     const int begin = std::min(det, t);
     for (const auto& [noun, d] : Matches(view, t)) {
       if (group && d.type == "pair") {
-        std::vector<int> pair = LastPair(view.index(), d.kind);
+        std::vector<int> pair = LastPair(view.index(), d.kind, SubjectReferents(view, t));
         if (!pair.empty()) {
           Add(view.index(), begin, t + 1, pair, ReferenceSource::kGroup);
           pairs_.push_back({pair[0], pair[1], view.index()});
           return pair;
+        }
+      } else if (!group && definite && d.home) {
+        // "sued the government": with no word saying whose, the country the article is
+        // about, the one named most so far (a capital or demonym counting for it).
+        bool modified = false;
+        for (int c : view.children(t)) {
+          const std::string_view rel = SentenceView::BaseRel(view.token(c).deprel);
+          // "the Ugandan government", "the government of Chad": whose it is, said.
+          // ("the sports ministry": a plain noun says which one, not whose.)
+          modified |= ((rel == "amod" || rel == "compound") && !view.ReferencesAt(c).empty()) || rel == "nmod" ||
+                      rel == "appos" || view.token(c).deprel == "nmod:poss";
+        }
+        const int home = modified ? -1 : HomeCountry();
+        if (home >= 0) {
+          Add(view.index(), begin, t + 1, {home}, ReferenceSource::kDescription);
+          return {home};
         }
       } else if (!group && definite && d.type != "pair") {
         int found = Described(view, t, d);
@@ -431,6 +461,26 @@ class CorefPass {
         }
       }
     }
+    // "the ministry had failed to consult villages before it signed…": "it" opening an
+    // adverbial clause is the subject of the clause it modifies; when that subject is a
+    // thing no entity names, so is "it".
+    if (cls == PronounClass::kNeuter && rel == "nsubj" && view.head(t) >= 0 &&
+        SentenceView::BaseRel(view.token(view.head(t)).deprel) == "advcl" && view.FirstChild(view.head(t), "mark") >= 0) {
+      const int outer = view.head(view.head(t));
+      const int subj = outer >= 0 ? view.SubjectOf(outer) : -1;
+      // A common noun (lower case, whatever the tagger called it), singular.
+      const Token& s_tok = subj >= 0 ? view.token(subj) : view.token(t);
+      const bool common = (s_tok.upos == "NOUN" || s_tok.upos == "PROPN") && !s_tok.text.empty() &&
+                          std::islower(static_cast<unsigned char>(s_tok.text[0])) &&
+                          s_tok.feats.find("Number=Sing") != std::string::npos;
+      if (subj >= 0 && subj < t && common && view.ReferencesAt(subj).empty()) {
+        bool known = false;
+        for (auto it = history_.rbegin(); it != history_.rend() && it->sentence == view.index(); ++it) {
+          known |= it->token == subj;
+        }
+        if (!known) return {};
+      }
+    }
     const Mention* best = nullptr;
     double best_score = -1e9;
     for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
@@ -461,10 +511,115 @@ class CorefPass {
     return best ? best->referents : std::vector<int>();
   }
 
+  // "Lee invited his Japanese counterpart": the person named before whose country the
+  // adjective names, other than the possessor. A counterpart named right after
+  // ("his counterpart, Mariela Vaca") is that name, not a reference back.
+  std::vector<int> Counterpart(const SentenceView& view, int t) {
+    int country = -1, owner_token = -1;
+    for (int c : view.children(t)) {
+      const std::string_view rel = SentenceView::BaseRel(view.token(c).deprel);
+      if (rel == "appos" || rel == "flat") return {};
+      if (view.token(c).deprel == "nmod:poss") owner_token = c;
+      if ((rel == "amod" || rel == "compound") && c < t) {
+        if (int r = view.ReferenceHeadedAt(c); r >= 0 && refs_->references[r].referents.size() == 1) {
+          const int id = refs_->references[r].referents[0];
+          const Referent& x = refs_->referents[id];
+          country = x.country >= 0 ? x.country : id;
+        }
+      }
+    }
+    if (country < 0 || owner_token < 0 || (t + 1 < view.size() && view.token(t + 1).text == ",")) return {};
+    int owner = -1;
+    if (int r = view.NameReferenceAt(owner_token); r >= 0 && refs_->references[r].referents.size() == 1) {
+      owner = refs_->references[r].referents[0];
+    }
+    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+      if (it->sentence == view.index() && it->token == owner_token && it->referents.size() == 1) owner = it->referents[0];
+    }
+    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+      if (view.index() - it->sentence > 12) break;
+      if (it->referents.size() != 1 || it->referents[0] == owner) continue;
+      const int id = it->referents[0];
+      const Referent& r = refs_->referents[id];
+      if (r.kind != ReferentKind::kPerson) continue;
+      const bool tied = r.country == country ||
+                        std::find(r.affiliations.begin(), r.affiliations.end(), country) != r.affiliations.end();
+      if (!tied) continue;
+      Add(view.index(), t, t + 1, {id}, ReferenceSource::kDescription);
+      return {id};
+    }
+    return {};
+  }
+
+  // For a group phrase that is no subject: the referents of the subject of the verb it
+  // depends on (through "between"/"with" phrases and controlled verbs), already resolved.
+  std::vector<int> SubjectReferents(const SentenceView& view, int t) const {
+    const std::string_view rel = SentenceView::BaseRel(view.token(t).deprel);
+    if (rel == "nsubj" || rel == "csubj") return {};
+    int verb = view.head(t);
+    for (int steps = 0; verb >= 0 && !view.IsVerb(verb) && steps < 3; ++steps) verb = view.head(verb);
+    if (verb < 0) return {};
+    const int subj = view.SubjectOf(verb);
+    if (subj < 0 || subj > t) return {};
+    std::vector<int> out;
+    for (const Mention& m : history_) {
+      if (m.sentence != view.index()) continue;
+      // The subject and its conjuncts ("Peru and Brazil").
+      for (int x = m.token; x >= 0; x = view.head(x)) {
+        if (x == subj) {
+          out.insert(out.end(), m.referents.begin(), m.referents.end());
+          break;
+        }
+        const std::string_view r = SentenceView::BaseRel(view.token(x).deprel);
+        if (r != "conj" && r != "flat" && r != "compound") break;
+      }
+    }
+    return out;
+  }
+
+  // The country the article is about when recognition found one; else the one named most
+  // so far (its capital, demonyms and bodies count for it), the
+  // latest named on a tie; -1 when none or when two lead with no latest to choose.
+  int HomeCountry() const {
+    if (refs_->home_country >= 0) return refs_->home_country;  // the dateline's, or a dominant one
+    std::map<int, int> count;
+    auto country_of = [&](int id) {
+      const Referent& r = refs_->referents[id];
+      if (r.kind == ReferentKind::kPerson) return -1;
+      // A capital or demonym stands for its country; a country's body belongs to it.
+      const int c = r.country >= 0 ? r.country : r.parent >= 0 ? r.parent : id;
+      const Referent& x = refs_->referents[c];
+      return x.kind == ReferentKind::kGpe && x.subtype == "country" ? c : -1;
+    };
+    for (int id = 0; id < static_cast<int>(counts_.size()); ++id) {
+      if (const int c = counts_[id] > 0 ? country_of(id) : -1; c >= 0) count[c] += counts_[id];
+    }
+    int best = -1, best_count = 0;
+    for (const auto& [c, k] : count) {
+      if (k > best_count) {
+        best = c;
+        best_count = k;
+      }
+    }
+    int leaders = 0;
+    for (const auto& [c, k] : count) leaders += k == best_count;
+    if (leaders <= 1) return best;
+    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {  // a tie: the latest of them
+      if (it->referents.size() != 1) continue;
+      const int c = country_of(it->referents[0]);
+      if (c >= 0 && count[c] == best_count) return c;
+    }
+    return -1;
+  }
+
   // The latest pair whose members fit `kind` (kOther: any), this sentence first.
-  std::vector<int> LastPair(int sentence, ReferentKind kind) const {
+  std::vector<int> LastPair(int sentence, ReferentKind kind, const std::vector<int>& exclude = {}) const {
     for (auto it = pairs_.rbegin(); it != pairs_.rend(); ++it) {
       if (sentence - it->sentence > 4) break;
+      // "Peru and Brazil offered to mediate between the two neighbours": the actors of
+      // the clause are not what its object or oblique phrase means.
+      auto excluded = [&](int id) { return std::find(exclude.begin(), exclude.end(), id) != exclude.end(); };
+      if (excluded(it->a) || excluded(it->b)) continue;
       const Referent& a = refs_->referents[it->a];
       const Referent& b = refs_->referents[it->b];
       auto fits = [&](const Referent& r) {

@@ -47,6 +47,8 @@ class Coreference {
     std::vector<std::string> subtypes;         // kind: acceptable subtypes (empty = any)
     bool named = false;  // kind: the entity's own name holds the noun ("the ministry" ->
                          // "Ministry of Health"); subtype column "named"
+    bool home = false;   // kind: the country the article is about, named most so far ("the
+                         // government" with no modifier); subtype column "home"
   };
   Coreference() = default;
 

@@ -672,7 +672,10 @@ void MentionFinder::AddKeywordNames(const SentenceState& st, std::vector<Candida
     }
     // "the FNV union", "The FNV, which…": an acronym after "the" names an organisation.
     for (int i = 1; i < n; ++i) {
-      if (folded[i - 1] != "the" || !IsAllCaps(tokens[i].text) || tokens[i].text.size() > 8) continue;
+      // Also in apposition to one: "Nigeria's drug regulator, NAFDAC,".
+      const bool named_by_noun = i >= 2 && tokens[i - 1].text == "," && tokens[i - 2].upos == "NOUN" &&
+                                 IsOrganisationNoun(folded[i - 2]);
+      if ((folded[i - 1] != "the" && !named_by_noun) || !IsAllCaps(tokens[i].text) || tokens[i].text.size() > 8) continue;
       // Not a code ("the H5N1 virus": letters and digits interleaved) nor a prefix of a
       // longer name ("the BRP Bagong Pag-asa").
       int digit_runs = 0;
@@ -685,7 +688,7 @@ void MentionFinder::AddKeywordNames(const SentenceState& st, std::vector<Candida
       // on the port"): an organisation only when a noun or a relative clause says so.
       const bool org_noun_after = i + 1 < n && tokens[i + 1].upos == "NOUN" && IsOrganisationNoun(folded[i + 1]);
       const bool who_after = i + 2 < n && tokens[i + 1].text == "," && (folded[i + 2] == "which" || folded[i + 2] == "who");
-      if (!org_noun_after && !who_after) continue;
+      if (!org_noun_after && !who_after && !named_by_noun) continue;
       bool claimed = false;
       for (const CandidateMention& c : merged) claimed = claimed || Overlaps(c, i, i + 1);
       if (claimed) continue;

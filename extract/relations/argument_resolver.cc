@@ -32,8 +32,14 @@ bool IsActorProxyNoun(const std::string& lemma) {
       "ship",           "vessel",     "boat",       "warship",   "helicopter",  "tank",
       "regulator",      "authorities", "forces",    "troops",    "officials",   "media",
       "chief",          "board",      "spokesperson", "rebel",      "insurgent",  "militant",  "guerrilla",
-      "mutineer"};
+      "mutineer",       "panel",      "committee"};
   return kProxies.count(lemma) > 0;
+}
+
+bool IsOtherThanOwnerNoun(const std::string& lemma) {
+  static const std::set<std::string> k = {"counterpart", "rival", "opponent", "challenger", "successor",
+                                          "predecessor", "enemy", "foe", "critic", "adversary"};
+  return k.count(lemma) > 0;
 }
 
 void ArgumentResolver::AddOwn(int t, Slot slot, Argument* arg) const {
@@ -80,8 +86,11 @@ void ArgumentResolver::AddModifierReferents(int t, Slot slot, int depth, Argumen
   // issue"), adjectival demonyms ("Russian airfields"), then "of" phrases ("the city of
   // El Fasher").
   static const char* kOrder[] = {"nmod:poss", "compound", "amod", "nmod"};
+  const bool other_than_owner = IsOtherThanOwnerNoun(view_.Lemma(t));
   for (const char* rel : kOrder) {
     for (int c : view_.ChildrenWith(t, rel)) {
+      // "his counterpart", "Ruto's rival": someone other than the possessor.
+      if (other_than_owner && (std::string(rel) == "nmod:poss" || view_.token(c).upos == "PRON")) continue;
       // "of" phrases ("the city of El Fasher") and bare noun modifiers the parser calls
       // nmod ("a Ukraine Defence Contact Group meeting").
       if (std::string(rel) == "nmod" && view_.CaseOf(c) != "of" && !(view_.CaseOf(c).empty() && c < t)) continue;

@@ -47,4 +47,7 @@ class ArgumentResolver {
 // Ukrainian government", "Trump administration", "Iranian officials".
 bool IsActorProxyNoun(const std::string& lemma);
 
+// Nouns for someone other than their possessor: "his counterpart", "Ruto's rival".
+bool IsOtherThanOwnerNoun(const std::string& lemma);
+
 }  // namespace kg::extract

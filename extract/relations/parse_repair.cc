@@ -1,6 +1,7 @@
 #include "extract/relations/parse_repair.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <string_view>
 #include <vector>
@@ -367,14 +368,16 @@ void ObliquesBeforeConjunct(Sentence* s) {
 
 
 // "Hours after the deal, Castell Logistics, which made a rival offer, sued…" with the
-// relative clause hung on "Hours": a clause opened by ", which" or ", who" right after a
+// relative clause hung on "Hours" (or on a verb: "organised by the Association, which
+// accused…"): a clause opened by ", which" or ", who" right after a
 // name is about that name (unless the name only completes the noun the clause is on:
 // "the head of the union, who").
 void RelativeClauseAntecedents(Sentence* s) {
   auto& tokens = s->tokens;
   const int n = static_cast<int>(tokens.size());
   for (int r = 0; r < n; ++r) {
-    if (tokens[r].deprel != "acl:relcl") continue;
+    // The parser may hang it on a verb as an adverbial relative ("advcl:relcl").
+    if (tokens[r].deprel != "acl:relcl" && tokens[r].deprel != "advcl:relcl") continue;
     int pronoun = -1;
     for (int t = 0; t < r; ++t) {
       const std::string w = base::AsciiLower(tokens[t].text);
@@ -389,6 +392,7 @@ void RelativeClauseAntecedents(Sentence* s) {
     if (antecedent == np || Dominates(*s, r, np) || Dominates(*s, np, antecedent)) continue;
     if (tokens[np].head == antecedent && Base(tokens[np].deprel) == "nmod") continue;
     tokens[r].head = np;
+    tokens[r].deprel = "acl:relcl";
   }
 }
 
@@ -475,9 +479,80 @@ void RelativeClauseClosure(Sentence* s) {
 }
 
 
+// "The WHO(WP) criticised(acl:relcl) Sunvale" with an acronym taken for a pronoun and its
+// article for the root: after "the", a pronoun written in capitals is a name; the clause
+// it was taken to open is the main clause it is the subject of.
+void AcronymsTakenForPronouns(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int t = 1; t < n; ++t) {
+    Token& tok = tokens[t];
+    if (tok.upos != "PRON" || tok.text.size() < 2) continue;
+    if (!std::all_of(tok.text.begin(), tok.text.end(), [](unsigned char c) { return std::isupper(c); })) continue;
+    const int det = t - 1;
+    if (tokens[det].upos != "DET" || (tokens[det].text != "the" && tokens[det].text != "The")) continue;
+    tok.upos = "PROPN";
+    tok.xpos = "NNP";
+    tok.lemma = tok.text;
+    tok.feats = "Number=Sing";
+    if (tok.head == det) {
+      // "to the WHO" with the article heading the name: the name takes its place.
+      tok.head = tokens[det].head;
+      tok.deprel = tokens[det].deprel;
+      for (int c = 0; c < n; ++c) {
+        if (c != t && tokens[c].head == det) tokens[c].head = t;
+      }
+      tokens[det].head = t;
+      tokens[det].deprel = "det";
+      continue;
+    }
+    const int v = tok.head;
+    if (v < 0 || tokens[v].deprel != "acl:relcl" || tokens[v].head != det) continue;
+    // The article heads the clause: hand its place to the verb.
+    tokens[v].head = tokens[det].head;
+    tokens[v].deprel = tokens[det].deprel;
+    for (int c = 0; c < n; ++c) {
+      if (c != t && tokens[c].head == det) tokens[c].head = v;
+    }
+    tokens[det].head = t;
+    tokens[det].deprel = "det";
+  }
+}
+
+// "Ecuador accused Colombia(nsubj) of failing to stop…": a clause's marker comes before
+// its subject, so a noun before the marker of the -ing or infinitive clause it was made
+// the subject of is the object of the verb that clause hangs on.
+void SubjectsBeforeMarkers(Sentence* s) {
+  auto& tokens = s->tokens;
+  const int n = static_cast<int>(tokens.size());
+  for (int v = 0; v < n; ++v) {
+    const int h = tokens[v].head;
+    if (h < 0 || tokens[v].upos != "VERB" || tokens[h].upos != "VERB") continue;
+    const std::string_view rel = Base(tokens[v].deprel);
+    if (rel != "advcl" && rel != "xcomp" && rel != "acl") continue;
+    if (tokens[v].xpos != "VBG" && tokens[v].xpos != "VB") continue;
+    int mark = -1, subj = -1;
+    for (int t = h + 1; t < v; ++t) {
+      if (tokens[t].head != v) continue;
+      if (tokens[t].deprel == "mark" && mark < 0) mark = t;
+      if (Base(tokens[t].deprel) == "nsubj" && subj < 0) subj = t;
+    }
+    if (mark < 0 || subj < 0 || subj > mark || !IsNominal(tokens[subj]) || HasChild(*s, h, "obj")) continue;
+    // Only the noun phrase right after the governing verb: "accused Colombia of".
+    bool adjacent = true;
+    for (int t = h + 1; t < subj; ++t) {
+      if (!Dominates(*s, subj, t)) adjacent = false;
+    }
+    if (!adjacent) continue;
+    tokens[subj].head = h;
+    tokens[subj].deprel = "obj";
+  }
+}
+
 // "Rebels attacked the town." / "President Trump later praised the alliance." tagged as a
-// noun with a participle modifier: a root noun whose participle has a direct object and
-// no subject of its own is the subject of a main clause.
+// noun with a participle modifier: a root noun whose participle has a direct object (or
+// a to-infinitive: "Copperline agreed to buy X") and no subject of its own is the subject
+// of a main clause.
 void MainClauseFromParticiple(Sentence* s) {
   auto& tokens = s->tokens;
   const int n = static_cast<int>(tokens.size());
@@ -503,8 +578,20 @@ void MainClauseFromParticiple(Sentence* s) {
       const std::string_view rel = Base(tokens[t].deprel);
       if (rel == "obj" || (rel == "obl" && IsNominal(tokens[t]) && !HasChild(*s, t, "case"))) object = t;
     }
-    if (object < 0) continue;
-    tokens[object].deprel = "obj";
+    // "Copperline Resources agreed(acl) on Wednesday to buy X": a to-infinitive the
+    // participle controls makes it a verb of a clause too ("vowed to", "agreed to");
+    // not in headings, where "Plan Designed to Cut Costs" is a noun phrase.
+    int infinitive = -1;
+    if (object < 0 && !s->heading) {
+      for (int t = v + 1; t < n && infinitive < 0; ++t) {
+        if (tokens[t].head != v || Base(tokens[t].deprel) != "xcomp" || tokens[t].upos != "VERB") continue;
+        for (int m = v + 1; m < t; ++m) {
+          if (tokens[m].head == t && tokens[m].deprel == "mark" && tokens[m].text == "to") infinitive = t;
+        }
+      }
+    }
+    if (object < 0 && infinitive < 0) continue;
+    if (object >= 0) tokens[object].deprel = "obj";
     tokens[v].head = -1;
     tokens[v].deprel = "root";
     tokens[v].xpos = "VBD";
@@ -900,11 +987,13 @@ void ConsolidatePhrases(Sentence* sentence, const std::vector<std::pair<int, int
 }
 
 void RepairParse(Sentence* sentence, const std::function<bool(const std::string&)>& is_reporting) {
+  AcronymsTakenForPronouns(sentence);
   ChildrenOfPunctuation(sentence);
   FunctionWordsAsArguments(sentence);
   NamesBeforeTimeNouns(sentence);
   PrepositionalSubjectsAndAppositions(sentence);
   SubordinatorsTakenForPrepositions(sentence);
+  SubjectsBeforeMarkers(sentence);
   MainClauseFromParticiple(sentence);
   MainVerbAfterRelativeClause(sentence);
   SemicolonClauses(sentence);

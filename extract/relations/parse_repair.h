@@ -10,13 +10,19 @@
 //    with the first verb of saying;
 //  - a verb of saying tagged as a plural noun ("Castell alleges(NNS) that …") at the root,
 //    with a name before it and a that-clause after it, is the verb;
+//  - after "the", a pronoun in capitals is a name ("The WHO(WP) criticised"), and the
+//    relative clause it seemed to open is the main clause;
 //  - dependents of punctuation go to the punctuation's head;
 //  - an article or preposition taken for an argument gives its place to its noun;
 //  - a name compounded onto a time noun ("by the KFTC last year") is the argument;
 //  - "after X did Y" with "after" taken for X's preposition: X is the subject;
+//  - a noun before the marker of the clause it was made the subject of is the object of
+//    the verb above ("accused Colombia(nsubj) of failing");
 //  - a noun with a preposition is no subject but an oblique; an apposition right after
 //    "NOUN ," renames that noun;
 //  - a bare name right after a verb's oblique names that oblique;
+//  - a root noun whose participle has an object or a to-infinitive is a subject
+//    ("Copperline Resources agreed(acl) to buy X");
 //  - a root noun with a relative clause and no main verb: the past-tense verb after the
 //    clause's closing comma is the main verb ("The CLC, which …, voiced support");
 //  - a clause ends at a semicolon: a noun phrase before it with a transitive participle

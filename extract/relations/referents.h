@@ -60,6 +60,8 @@ struct ArticleReferents {
   std::vector<Referent> referents;
   std::vector<Reference> references;
   std::vector<TimeExpression> times;
+  int home_country = -1;  // referent of the country the article is about (its dateline's, or
+                          // one named far more than any other), or -1
 };
 
 }  // namespace kg::extract

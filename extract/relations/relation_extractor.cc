@@ -106,10 +106,36 @@ std::string RoleText(const SentenceView& v, int t) {
   return out + v.Lemma(t);
 }
 
+// Verbs of bringing others together: "host talks between X and Y".
+bool IsConveningVerb(const std::string& lemma) {
+  static const std::set<std::string> k = {"host", "broker", "organise", "organize", "convene", "arrange",
+                                          "facilitate", "sponsor"};
+  return k.count(lemma) > 0;
+}
+
+// Verbs of sending help, and what help is: "sent planes carrying tents", "pledged 30
+// million yuan in emergency aid", "released 1.5 million euros for shelter".
+bool IsGivingVerb(const std::string& lemma) {
+  static const std::set<std::string> k = {"send", "dispatch", "deliver", "donate", "pledge", "release",
+                                          "provide", "airlift", "ship", "fly", "contribute", "rush"};
+  return k.count(lemma) > 0;
+}
+
+bool IsAidNoun(const std::string& lemma) {
+  static const std::set<std::string> k = {
+      "aid",      "relief",  "assistance", "help",     "supply",  "supplies", "tent",    "medicine",
+      "food",     "water",   "rescuer",    "doctor",   "vaccine", "blanket",  "shelter", "fund",
+      "funding",  "grant",   "money",      "euro",     "dollar",  "yuan",     "yen",     "pound",
+      "franc",    "rupee",   "equipment",  "medic",    "nurse",   "generator", "ration", "kit"};
+  return k.count(lemma) > 0;
+}
+
 class SentenceWorker {
  public:
-  SentenceWorker(const SentenceView& view, const EventLexicon& lexicon, std::vector<ExtractedRelation>* out)
-      : view_(view), args_(view), ctx_(view, args_, lexicon), lexicon_(lexicon), out_(out) {}
+  // `home`: the country the article is about (ArticleReferents::home_country), or -1.
+  SentenceWorker(const SentenceView& view, const EventLexicon& lexicon, std::vector<ExtractedRelation>* out,
+                 int home = -1)
+      : view_(view), args_(view), ctx_(view, args_, lexicon), lexicon_(lexicon), out_(out), home_(home) {}
 
   // Roles first (the whole article's, so that "his government" and statements know whom
   // a person works for), then clauses and nominal events.
@@ -157,6 +183,13 @@ class SentenceWorker {
     int light_noun = -1;
     const EventSense* sense = nullptr;
     for (int o : view_.ChildrenWith(v, "obj")) {
+      // "Algeria offered to host talks between the two governments": whoever hosts or
+      // brokers talks between others is no party to them; the verb keeps its own sense.
+      if (IsConveningVerb(lemma)) {
+        bool between = false;
+        for (int c : view_.ChildrenWith(o, "nmod")) between |= view_.CaseOf(c) == "between";
+        if (between) continue;
+      }
       if (const EventSense* s = lexicon_.Light(lemma, view_.Lemma(o)); s != nullptr) {
         sense = s;
         light_noun = o;
@@ -224,6 +257,7 @@ class SentenceWorker {
       }
     } else if (subj >= 0) {
       actors = args_.Actor(subj);
+      if (actors.empty()) actors = SpeakersAgents(subj);
       span.push_back(subj);
     }
     if (actors.empty()) return;
@@ -326,6 +360,18 @@ class SentenceWorker {
         }
       }
     }
+    // "India sent two planes carrying tents" in an article about Nepal's earthquake: help
+    // sent with no destination named goes to the country the article is about.
+    if (!passive && targets.empty() && home_ >= 0 && !actors.empty() && IsGivingVerb(lemma) && CarriesAid(v) &&
+        std::find(actors.referents.begin(), actors.referents.end(), home_) == actors.referents.end()) {
+      bool destination = false;
+      for (int c : view_.children(v)) {
+        const std::string case_word = view_.CaseOf(c);
+        destination |= SentenceView::BaseRel(view_.token(c).deprel) == "obl" &&
+                       (case_word == "to" || case_word == "into" || case_word == "for");
+      }
+      if (!destination) targets.referents.push_back(home_);
+    }
     // "invited him to Yerevan": beside a direct object, a city reached with "to" is a
     // destination, not a second target.
     if (!passive && !direct_targets.empty()) {
@@ -380,6 +426,55 @@ class SentenceWorker {
       EmitConcept(actors.referents[0], concept_name, *sense, facts, span);
     }
     if (sense->reporting) Statements(v, actors, *sense, facts, span);
+  }
+
+  // "India's health ministry said inspectors had visited the plant": a bare plural of
+  // state agents (no article, owner or adjective) in what a country says are its own.
+  Argument SpeakersAgents(int subj) const {
+    static const std::set<std::string> kAgents = {"official", "officer", "inspector", "investigator", "troop",
+                                                  "soldier", "diplomat", "negotiator", "authority", "force"};
+    Argument none;
+    const Token& tok = view_.token(subj);
+    if (tok.upos != "NOUN" || tok.feats.find("Number=Plur") == std::string::npos || !kAgents.count(view_.Lemma(subj)) ||
+        !view_.children(subj).empty()) {
+      return none;
+    }
+    // Up to the verb of saying whose clause this is.
+    int clause = view_.head(subj);
+    for (int steps = 0; clause >= 0 && steps < 4; ++steps) {
+      const int h = view_.head(clause);
+      if (h < 0) return none;
+      const std::string_view rel = SentenceView::BaseRel(view_.token(clause).deprel);
+      if (rel == "ccomp" && view_.IsVerb(h)) {
+        const EventSense* say = lexicon_.Verb(view_.Lemma(h));
+        if (say == nullptr || !say->reporting) return none;
+        bool passive = false;
+        const int speaker = view_.SubjectOf(h, &passive);
+        if (speaker < 0 || passive) return none;
+        Argument who = args_.Actor(speaker);
+        if (who.referents.size() != 1) return none;
+        const Referent& r = view_.referents().referents[who.referents[0]];
+        if (r.kind != ReferentKind::kGpe || r.subtype != "country") return none;
+        return who;
+      }
+      if (rel != "conj" && rel != "xcomp") return none;
+      clause = h;
+    }
+    return none;
+  }
+
+  // True when the object of `v`, or a word below it, is help: "planes carrying tents".
+  bool CarriesAid(int v) const {
+    std::vector<std::pair<int, int>> stack;
+    for (int o : view_.ChildrenWith(v, "obj")) stack.push_back({o, 0});
+    while (!stack.empty()) {
+      const auto [t, depth] = stack.back();
+      stack.pop_back();
+      if (view_.token(t).upos == "NOUN" && IsAidNoun(view_.Lemma(t))) return true;
+      if (depth >= 3) continue;
+      for (int c : view_.children(t)) stack.push_back({c, depth + 1});
+    }
+    return false;
   }
 
   // True when `c`, an object of `v`, is a relative pronoun and `v` heads the relative clause.
@@ -759,8 +854,34 @@ class SentenceWorker {
     EmitRole(person, org, RolePredicate(text + view_.Lemma(role)), {first, last}, "role:apposition");
   }
 
+  // "Solace, a company registered in Singapore", "Sunvale, which is based in Hyderabad":
+  // where an organisation is based.
+  void Seats() {
+    static const std::set<std::string> kSeated = {"base", "based", "headquarter", "headquartered", "register",
+                                                  "registered", "incorporate", "incorporated"};
+    const auto& referents = view_.referents().referents;
+    for (int v = 0; v < view_.size(); ++v) {
+      const std::string& upos = view_.token(v).upos;
+      if ((upos != "VERB" && upos != "ADJ") || !kSeated.count(view_.Lemma(v))) continue;
+      int place = -1;
+      for (int c : view_.children(v)) {
+        const std::string_view rel = SentenceView::BaseRel(view_.token(c).deprel);
+        if ((rel == "obl" || rel == "nmod") && view_.CaseOf(c) == "in" && place < 0) place = c;
+      }
+      if (place < 0) continue;
+      const Argument where = args_.Named(place);
+      if (where.referents.size() != 1 || referents[where.referents[0]].kind != ReferentKind::kGpe) continue;
+      const int holder = view_.SubjectOf(v);
+      if (holder < 0) continue;
+      const Argument org = args_.Named(holder);
+      if (org.referents.size() != 1 || referents[org.referents[0]].kind != ReferentKind::kOrg) continue;
+      EmitRole(org.referents[0], where.referents[0], "based_in", {holder, place}, "seat");
+    }
+  }
+
   void Roles() {
     SurfaceRoles();
+    Seats();
     const auto& referents = view_.referents().referents;
     for (int t = 0; t < view_.size(); ++t) {
       const std::string& rel = view_.token(t).deprel;
@@ -828,9 +949,21 @@ class SentenceWorker {
         }
       }
     }
+    // "his Ecuadorian counterpart, Mariela Vaca": she holds his office, for the country
+    // the adjective names, not his.
+    const bool counterpart = view_.Lemma(role_tok) == "counterpart";
+    std::string role_text = RoleText(view_, role_tok);
     for (int c : view_.children(role_tok)) {
       const std::string& rel = view_.token(c).deprel;
       const std::string_view base = SentenceView::BaseRel(rel);
+      if (counterpart && rel == "nmod:poss") {
+        const Argument owner = args_.Named(c);
+        if (owner.referents.size() == 1 && referents[owner.referents[0]].kind == ReferentKind::kPerson &&
+            !referents[owner.referents[0]].roles.empty()) {
+          role_text = referents[owner.referents[0]].roles.front();
+        }
+        continue;
+      }
       if (rel == "nmod:poss" || base == "amod" || base == "compound" ||
           (base == "nmod" && (view_.CaseOf(c) == "of" || view_.CaseOf(c) == "for" || view_.CaseOf(c) == "at" ||
                               view_.CaseOf(c) == "to"))) {
@@ -838,8 +971,9 @@ class SentenceWorker {
       }
     }
     if (org.referents.size() != 1 || org.referents[0] == person.referents[0]) return;
-    EmitRole(person.referents[0], org.referents[0], RolePredicate(RoleText(view_, role_tok)),
-             {person_tok, role_tok}, "role:apposition");
+    if (counterpart && role_text == RoleText(view_, role_tok)) return;  // whose office, unknown
+    EmitRole(person.referents[0], org.referents[0], RolePredicate(role_text), {person_tok, role_tok},
+             "role:apposition");
   }
 
   static std::string RolePredicate(const std::string& role) {
@@ -969,6 +1103,7 @@ class SentenceWorker {
   ClauseContext ctx_;
   const EventLexicon& lexicon_;
   std::vector<ExtractedRelation>* out_;
+  int home_ = -1;
 };
 
 }  // namespace
@@ -977,11 +1112,12 @@ std::vector<ExtractedRelation> RelationExtractor::Extract(const Document& doc, c
   std::vector<ExtractedRelation> out;
   const int n = static_cast<int>(doc.sentences.size());
   const ReferenceIndex index(refs, n);
+  const int home = refs.home_country;
   auto each_sentence = [&](const ArticleReferents& with, auto&& fn) {
     for (int s = 0; s < n; ++s) {
       if (doc.sentences[s].tokens.empty()) continue;
       SentenceView view(doc.sentences[s], s, with, index);
-      SentenceWorker worker(view, lexicon_, &out);
+      SentenceWorker worker(view, lexicon_, &out, home);
       fn(worker);
     }
   };
@@ -989,7 +1125,8 @@ std::vector<ExtractedRelation> RelationExtractor::Extract(const Document& doc, c
   // What the roles tell about people: whom they work for, and the country they serve.
   ArticleReferents known = refs;
   for (const ExtractedRelation& r : out) {
-    if (r.category != "ROLE" || r.subject < 0 || r.object < 0) continue;
+    // Where a body is based says nothing about whom it acts for.
+    if (r.category != "ROLE" || r.subject < 0 || r.object < 0 || r.predicate == "based_in") continue;
     Referent& person = known.referents[r.subject];
     if (std::find(person.affiliations.begin(), person.affiliations.end(), r.object) == person.affiliations.end()) {
       person.affiliations.push_back(r.object);

@@ -201,12 +201,13 @@ int SentenceView::SubjectOf(int v, bool* passive) const {
       continue;
     }
     if ((base == "advcl" || base == "acl") && token(v).xpos == "VBG") {
-      // "accused the speaker of ignoring Ukraine", "thanked him for supporting": the
-      // object of the governing verb does the -ing.
+      // "accused the speaker of ignoring Ukraine", "thanked him for supporting", "warned
+      // both countries against provoking X", "barred the team from entering": the object
+      // of the governing verb does the -ing.
       const int mark = FirstChild(v, "mark") >= 0 ? FirstChild(v, "mark") : FirstChild(v, "case");
       const std::string m = mark >= 0 ? LowerForm(mark) : "";
       const int obj = FirstChild(h, "obj");
-      if ((m == "of" || m == "for") && obj >= 0 && IsVerb(h)) {
+      if ((m == "of" || m == "for" || m == "against" || m == "from" || m == "into") && obj >= 0 && IsVerb(h)) {
         is_passive = false;
         return obj;
       }

@@ -113,6 +113,16 @@ TEST_CASE("kg extract: one office edge per person and body, with its most specif
   CHECK(roles == 1);
 }
 
+TEST_CASE("kg extract: a titled name after a two-word demonym is one argument", "[cli][extract]") {
+  TempDir dir;
+  WriteFile(dir / "a.txt", "Chilean President Ana Soto received South African President Thabo Nkosi in Santiago.\n");
+  const auto run = RunKg({"extract", dir / "a.txt", "--format", "table"});
+  INFO(run.out << run.err);
+  REQUIRE(run.code == 0);
+  CHECK(run.out.find("Ana Soto -receive-> Thabo Nkosi") != std::string::npos);
+  CHECK(run.out.find("-receive-> South Africa") == std::string::npos);
+}
+
 TEST_CASE("kg extract: table, --explain and -o", "[cli][extract]") {
   TempDir dir;
   WriteFile(dir / "a.txt", kArticle);

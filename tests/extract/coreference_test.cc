@@ -355,6 +355,215 @@ TEST_CASE("Coreference: countries of a pair are the countries its people serve",
   CHECK(both == std::vector<int>{us, mexico});
 }
 
+TEST_CASE("Coreference: 'his Japanese counterpart' is the person named before who serves Japan", "[extract][coref]") {
+  // "Tanaka hosted Park. Park invited his Japanese counterpart."
+  RelationFixture f;
+  f.Parse(
+      "1\tTanaka\tTanaka\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\thosted\thost\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tPark\tPark\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tPark\tPark\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tinvited\tinvite\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\this\the\tPRON\tPRP$\t_\t5\tnmod:poss\t_\t_\n"
+      "4\tJapanese\tJapanese\tADJ\tJJ\t_\t5\tamod\t_\t_\n"
+      "5\tcounterpart\tcounterpart\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int japan = f.Add("Japan", ReferentKind::kGpe);
+  const int korea = f.Add("South Korea", ReferentKind::kGpe);
+  const int tanaka = f.Add("Kenji Tanaka", ReferentKind::kPerson, japan);
+  const int park = f.Add("Park Min-ho", ReferentKind::kPerson, korea);
+  f.Ref(0, 0, 1, {tanaka});
+  f.Ref(0, 2, 3, {park});
+  f.Ref(1, 0, 1, {park});
+  f.Ref(1, 3, 4, {japan}, ReferenceSource::kDemonym);
+  Coref().AssignGenders(&f.refs);
+  Coref().Resolve(f.doc, &f.refs);
+  CHECK(Resolved(f, 1, 4, 5) == std::vector<int>{tanaka});
+  SECTION("no one serving that country: no reference") {
+    f.refs.referents[tanaka].country = -1;
+    f.refs.references.resize(4);
+    Coref().Resolve(f.doc, &f.refs);
+    CHECK(Resolved(f, 1, 4, 5).empty());
+  }
+}
+
+TEST_CASE("Coreference: a group phrase after the verb is not the clause's own subjects", "[extract][coref]") {
+  // "Quito accused Bogota. Peru and Brazil offered to mediate between the two neighbours."
+  RelationFixture f;
+  f.Parse(
+      "1\tEcuador\tEcuador\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\taccused\taccuse\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tColombia\tColombia\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tPeru\tPeru\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+      "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+      "3\tBrazil\tBrazil\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+      "4\toffered\toffer\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "5\tto\tto\tPART\tTO\t_\t6\tmark\t_\t_\n"
+      "6\tmediate\tmediate\tVERB\tVB\t_\t4\txcomp\t_\t_\n"
+      "7\tbetween\tbetween\tADP\tIN\t_\t10\tcase\t_\t_\n"
+      "8\tthe\tthe\tDET\tDT\t_\t10\tdet\t_\t_\n"
+      "9\ttwo\ttwo\tNUM\tCD\t_\t10\tnummod\t_\t_\n"
+      "10\tneighbours\tneighbour\tNOUN\tNNS\t_\t6\tobl\t_\t_\n"
+      "11\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n");
+  const int ecuador = f.Add("Ecuador", ReferentKind::kGpe);
+  const int colombia = f.Add("Colombia", ReferentKind::kGpe);
+  const int peru = f.Add("Peru", ReferentKind::kGpe);
+  const int brazil = f.Add("Brazil", ReferentKind::kGpe);
+  for (int r : {ecuador, colombia, peru, brazil}) f.refs.referents[r].subtype = "country";
+  f.Ref(0, 0, 1, {ecuador});
+  f.Ref(0, 2, 3, {colombia});
+  f.Ref(1, 0, 1, {peru});
+  f.Ref(1, 2, 3, {brazil});
+  Coref().Resolve(f.doc, &f.refs);
+  auto two = Resolved(f, 1, 7, 10);
+  std::sort(two.begin(), two.end());
+  CHECK(two == std::vector<int>{ecuador, colombia});
+}
+
+TEST_CASE("Coreference: 'the government' with no word saying whose is the country named most", "[extract][coref]") {
+  // "Kenyan police met Ugandan officers in Nairobi. A union sued the government."
+  RelationFixture f;
+  f.Parse(
+      "1\tKenyan\tKenyan\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+      "2\tpolice\tpolice\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tUgandan\tUgandan\tADJ\tJJ\t_\t5\tamod\t_\t_\n"
+      "5\tofficers\tofficer\tNOUN\tNNS\t_\t3\tobj\t_\t_\n"
+      "6\tin\tin\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "7\tNairobi\tNairobi\tPROPN\tNNP\t_\t3\tobl\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"
+      "1\tA\ta\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tunion\tunion\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+      "3\tsued\tsue\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+      "5\tgovernment\tgovernment\tNOUN\tNN\t_\t3\tobj\t_\t_\n"
+      "6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  const int kenya = f.Add("Kenya", ReferentKind::kGpe);
+  const int uganda = f.Add("Uganda", ReferentKind::kGpe);
+  const int nairobi = f.Add("Nairobi", ReferentKind::kGpe, kenya);
+  f.refs.referents[kenya].subtype = f.refs.referents[uganda].subtype = "country";
+  f.refs.referents[nairobi].subtype = "capital";
+  f.Ref(0, 0, 1, {kenya}, ReferenceSource::kDemonym);
+  f.Ref(0, 3, 4, {uganda}, ReferenceSource::kDemonym);
+  f.Ref(0, 6, 7, {nairobi});
+  Coref().Resolve(f.doc, &f.refs);
+  CHECK(Resolved(f, 1, 3, 5) == std::vector<int>{kenya});  // Uganda is named last, Kenya most
+  SECTION("'the Ugandan government' is no reference back") {
+    RelationFixture g;
+    g.Parse(
+        "1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_\n"
+        "2\tUgandan\tUgandan\tADJ\tJJ\t_\t3\tamod\t_\t_\n"
+        "3\tgovernment\tgovernment\tNOUN\tNN\t_\t4\tnsubj\t_\t_\n"
+        "4\tprotested\tprotest\tVERB\tVBD\t_\t0\troot\t_\t_\n\n");
+    const int k = g.Add("Kenya", ReferentKind::kGpe);
+    const int u = g.Add("Uganda", ReferentKind::kGpe);
+    g.refs.referents[k].subtype = g.refs.referents[u].subtype = "country";
+    g.Ref(0, 1, 2, {u}, ReferenceSource::kDemonym);
+    Coref().Resolve(g.doc, &g.refs);
+    CHECK(Resolved(g, 0, 0, 3).empty());
+  }
+}
+
+TEST_CASE("Coreference: 'it' opening an adverbial clause is the unnamed subject it modifies", "[extract][coref]") {
+  // "Varde sued Ostra. The agency waited until it received the report."
+  auto make = [](const std::string& subject, const std::string& upos) {
+    RelationFixture f;
+    f.Parse(
+        "1\tVarde\tVarde\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\tsued\tsue\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tOstra\tOstra\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+        "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+        "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+        "2\t" + subject + "\t" + subject + "\t" + upos + "\tNN\tNumber=Sing\t3\tnsubj\t_\t_\n"
+        "3\twaited\twait\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "4\tuntil\tuntil\tSCONJ\tIN\t_\t6\tmark\t_\t_\n"
+        "5\tit\tit\tPRON\tPRP\t_\t6\tnsubj\t_\t_\n"
+        "6\treceived\treceive\tVERB\tVBD\t_\t3\tadvcl\t_\t_\n"
+        "7\tthe\tthe\tDET\tDT\t_\t8\tdet\t_\t_\n"
+        "8\treport\treport\tNOUN\tNN\t_\t6\tobj\t_\t_\n"
+        "9\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+    const int varde = f.Add("Varde", ReferentKind::kOrg);
+    const int ostra = f.Add("Ostra", ReferentKind::kOrg);
+    f.Ref(0, 0, 1, {varde});
+    f.Ref(0, 2, 3, {ostra});
+    Coref().Resolve(f.doc, &f.refs);
+    return Resolved(f, 1, 4, 5);
+  };
+  CHECK(make("ministry", "NOUN").empty());   // the ministry, which no name here names
+  CHECK(make("ministry", "PROPN").empty());  // whatever the tagger called it
+  CHECK(!make("Varde", "PROPN").empty());    // a name: ordinary resolution
+}
+
+TEST_CASE("Coreference: subjects of coordinated clauses are a pair; 'both' as a pre-conjunction", "[extract][coref]") {
+  // "Chile sent doctors, and Peru pledged money. Lima thanked both countries."
+  RelationFixture f;
+  f.Parse(
+      "1\tChile\tChile\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tsent\tsend\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tdoctors\tdoctor\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "4\t,\t,\tPUNCT\t,\t_\t7\tpunct\t_\t_\n"
+      "5\tand\tand\tCCONJ\tCC\t_\t7\tcc\t_\t_\n"
+      "6\tPeru\tPeru\tPROPN\tNNP\t_\t7\tnsubj\t_\t_\n"
+      "7\tpledged\tpledge\tVERB\tVBD\t_\t2\tconj\t_\t_\n"
+      "8\tmoney\tmoney\tNOUN\tNN\t_\t7\tobj\t_\t_\n"
+      "9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tBolivia\tBolivia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tthanked\tthank\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tboth\tboth\tCCONJ\tCC\t_\t4\tcc:preconj\t_\t_\n"
+      "4\tcountries\tcountry\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int chile = f.Add("Chile", ReferentKind::kGpe);
+  const int peru = f.Add("Peru", ReferentKind::kGpe);
+  const int bolivia = f.Add("Bolivia", ReferentKind::kGpe);
+  for (int r : {chile, peru, bolivia}) f.refs.referents[r].subtype = "country";
+  f.Ref(0, 0, 1, {chile});
+  f.Ref(0, 5, 6, {peru});
+  f.Ref(1, 0, 1, {bolivia});
+  Coref().Resolve(f.doc, &f.refs);
+  auto both = Resolved(f, 1, 2, 4);
+  std::sort(both.begin(), both.end());
+  CHECK(both == std::vector<int>{chile, peru});
+}
+
+TEST_CASE("Coreference: 'the ministry' with no ministry named is the home country's", "[extract][coref]") {
+  // "FIFA urged the ministry." in an article about Ghana.
+  RelationFixture f;
+  f.Parse(
+      "1\tFIFA\tFIFA\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\turged\turge\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tministry\tministry\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int fifa = f.Add("FIFA", ReferentKind::kOrg);
+  const int ghana = f.Add("Ghana", ReferentKind::kGpe);
+  f.refs.referents[ghana].subtype = "country";
+  f.refs.home_country = ghana;
+  f.Ref(0, 0, 1, {fifa});
+  SECTION("no ministry named: the home country") {
+    Coref().Resolve(f.doc, &f.refs);
+    CHECK(Resolved(f, 0, 2, 4) == std::vector<int>{ghana});
+  }
+  SECTION("a ministry named before: that ministry") {
+    const int moh = f.Add("Ministry of Youth and Sports", ReferentKind::kOrg);
+    RelationFixture g = f;
+    g.Parse(
+        "1\tThe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+        "2\tMinistry\tMinistry\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+        "3\tof\tof\tADP\tIN\t_\t4\tcase\t_\t_\n"
+        "4\tSports\tSports\tPROPN\tNNP\t_\t2\tnmod\t_\t_\n"
+        "5\tspoke\tspeak\tVERB\tVBD\t_\t0\troot\t_\t_\n\n");
+    // The named ministry comes first in the text: move the FIFA sentence after it.
+    std::swap(g.doc.sentences[0], g.doc.sentences[1]);
+    g.refs.references.clear();
+    g.Ref(0, 1, 4, {moh});
+    g.Ref(1, 0, 1, {fifa});
+    Coref().Resolve(g.doc, &g.refs);
+    CHECK(Resolved(g, 1, 2, 4) == std::vector<int>{moh});
+  }
+}
+
 TEST_CASE("Coreference: lexicon files are versioned", "[extract][coref]") {
   std::istringstream names("# kg-coref given-names v9\n");
   std::istringstream desc("# kg-coref descriptions v1\n");

@@ -318,6 +318,17 @@ TEST_CASE("EntityRecognizer: without a tagger the gazetteer and rules still work
     using Found = std::vector<std::pair<std::string, EntityKind>>;
     CHECK(names_in("Talks with the FNV union failed .") == Found{{"FNV", EntityKind::kOrg}});
     CHECK(names_in("Cases of the H5N1 virus rose .").empty());  // a code, not a name
+    // In apposition to an organisation noun: "the port regulator, KPSA, fined…".
+    const Found regulator = names_in("The port regulator , KPSA , fined two shippers .");
+    CHECK(std::find(regulator.begin(), regulator.end(), std::make_pair(std::string("KPSA"), EntityKind::kOrg)) !=
+          regulator.end());
+    // A last word that types a name: "… Metals".
+    const Found metals = names_in("Shares in Ruvuma Metals fell sharply .");
+    CHECK(std::find(metals.begin(), metals.end(), std::make_pair(std::string("Ruvuma Metals"), EntityKind::kOrg)) !=
+          metals.end());
+    const Found confederation = names_in("The Confederation of Andean Rugby fined the club .");
+    CHECK(std::find(confederation.begin(), confederation.end(),
+                    std::make_pair(std::string("Confederation of Andean Rugby"), EntityKind::kOrg)) != confederation.end());
     const Found firm = names_in("Varnholt , the Danish shipping group , said so .");
     CHECK(std::find(firm.begin(), firm.end(), std::make_pair(std::string("Varnholt"), EntityKind::kOrg)) != firm.end());
   }

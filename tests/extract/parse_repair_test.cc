@@ -667,3 +667,124 @@ TEST_CASE("ParseRepair: 'after X did Y' with 'after' taken for X's preposition",
   CHECK(s.tokens[2].deprel == "mark");
   CHECK(s.tokens[4].deprel == "advcl");
 }
+
+TEST_CASE("ParseRepair: a root noun whose participle takes a to-infinitive is the subject", "[extract][relations]") {
+  // "Nordvik Shipping agreed on Monday to sell Baltic Ferries." with "agreed" taken for a
+  // participle on the name.
+  const std::string conllu =
+      "1\tNordvik\tNordvik\tPROPN\tNNP\t_\t2\tcompound\t_\t_\n"
+      "2\tShipping\tshipping\tNOUN\tNN\t_\t0\troot\t_\t_\n"
+      "3\tagreed\tagree\tVERB\tVBN\t_\t2\tacl\t_\t_\n"
+      "4\ton\ton\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tMonday\tMonday\tPROPN\tNNP\t_\t3\tobl\t_\t_\n"
+      "6\tto\tto\tPART\tTO\t_\t7\tmark\t_\t_\n"
+      "7\tsell\tsell\tVERB\tVB\t_\t3\txcomp\t_\t_\n"
+      "8\tBaltic\tBaltic\tPROPN\tNNP\t_\t9\tcompound\t_\t_\n"
+      "9\tFerries\tFerries\tPROPN\tNNPS\t_\t7\tobj\t_\t_\n"
+      "10\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+  Sentence s = Parse(conllu);
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[2].head == -1);
+  CHECK(s.tokens[2].deprel == "root");
+  CHECK(s.tokens[1].head == 2);
+  CHECK(s.tokens[1].deprel == "nsubj");
+  CHECK(s.tokens[9].head == 2);  // the full stop follows the new root
+  SECTION("a heading stays a noun phrase") {
+    Sentence h = Parse(conllu);
+    h.heading = true;
+    RepairParse(&h, Reporting);
+    CHECK(h.tokens[1].head == -1);
+    CHECK(h.tokens[2].deprel == "acl");
+  }
+}
+
+TEST_CASE("ParseRepair: a noun before the marker of a clause is the object of the verb above", "[extract][relations]") {
+  // "Oslo accused Stockholm of hiding the report." with "Stockholm" taken for the subject
+  // of "hiding".
+  Sentence s = Parse(
+      "1\tOslo\tOslo\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\taccused\taccuse\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tStockholm\tStockholm\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+      "4\tof\tof\tSCONJ\tIN\t_\t5\tmark\t_\t_\n"
+      "5\thiding\thide\tVERB\tVBG\t_\t2\tadvcl\t_\t_\n"
+      "6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n"
+      "7\treport\treport\tNOUN\tNN\t_\t5\tobj\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[2].head == 1);
+  CHECK(s.tokens[2].deprel == "obj");
+  SECTION("a subject after the marker stays") {
+    // "Oslo left because Stockholm hid the report."
+    Sentence t = Parse(
+        "1\tOslo\tOslo\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tbecause\tbecause\tSCONJ\tIN\t_\t5\tmark\t_\t_\n"
+        "4\tStockholm\tStockholm\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+        "5\thiding\thide\tVERB\tVBG\t_\t2\tadvcl\t_\t_\n\n");
+    RepairParse(&t, Reporting);
+    CHECK(t.tokens[3].head == 4);
+    CHECK(t.tokens[3].deprel == "nsubj");
+  }
+}
+
+TEST_CASE("ParseRepair: after 'the', a pronoun in capitals is a name heading the main clause", "[extract][relations]") {
+  // "The WHO praised Ghana." with "WHO" tagged as a relative pronoun.
+  Sentence s = Parse(
+      "1\tThe\tthe\tDET\tDT\t_\t0\troot\t_\t_\n"
+      "2\tWHO\twho\tPRON\tWP\t_\t3\tnsubj\t_\t_\n"
+      "3\tpraised\tpraise\tVERB\tVBD\t_\t1\tacl:relcl\t_\t_\n"
+      "4\tGhana\tGhana\tPROPN\tNNP\t_\t3\tobj\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[1].upos == "PROPN");
+  CHECK(s.tokens[2].head == -1);
+  CHECK(s.tokens[2].deprel == "root");
+  CHECK(s.tokens[0].head == 1);
+  CHECK(s.tokens[0].deprel == "det");
+  CHECK(s.tokens[4].head == 2);
+  SECTION("a name that the parser hung its article over takes the article's place") {
+    // "Ghana wrote to the WHO."
+    Sentence t = Parse(
+        "1\tGhana\tGhana\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\twrote\twrite\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tto\tto\tADP\tIN\t_\t4\tcase\t_\t_\n"
+        "4\tthe\tthe\tDET\tDT\t_\t2\tobl\t_\t_\n"
+        "5\tWHO\twho\tPRON\tWP\t_\t4\tnmod\t_\t_\n\n");
+    RepairParse(&t, Reporting);
+    CHECK(t.tokens[4].head == 1);
+    CHECK(t.tokens[4].deprel == "obl");
+    CHECK(t.tokens[3].head == 4);
+    CHECK(t.tokens[2].head == 4);
+  }
+  SECTION("a lower-case relative pronoun is left alone") {
+    // "the one who praised Ghana"
+    Sentence t = Parse(
+        "1\tthe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+        "2\tone\tone\tNOUN\tNN\t_\t0\troot\t_\t_\n"
+        "3\twho\twho\tPRON\tWP\t_\t4\tnsubj\t_\t_\n"
+        "4\tpraised\tpraise\tVERB\tVBD\t_\t2\tacl:relcl\t_\t_\n\n");
+    RepairParse(&t, Reporting);
+    CHECK(t.tokens[2].upos == "PRON");
+    CHECK(t.tokens[3].deprel == "acl:relcl");
+  }
+}
+
+TEST_CASE("ParseRepair: ', which' after a name opens a clause about it, even when hung on a verb", "[extract][relations]") {
+  // "Talks were called by the Dockers Union, which blamed Maersk."
+  Sentence s = Parse(
+      "1\tTalks\ttalk\tNOUN\tNNS\t_\t3\tnsubj:pass\t_\t_\n"
+      "2\twere\tbe\tAUX\tVBD\t_\t3\taux:pass\t_\t_\n"
+      "3\tcalled\tcall\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "4\tby\tby\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "5\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n"
+      "6\tDockers\tDockers\tPROPN\tNNP\t_\t7\tcompound\t_\t_\n"
+      "7\tUnion\tUnion\tPROPN\tNNP\t_\t3\tobl:agent\t_\t_\n"
+      "8\t,\t,\tPUNCT\t,\t_\t10\tpunct\t_\t_\n"
+      "9\twhich\twhich\tPRON\tWDT\t_\t10\tnsubj\t_\t_\n"
+      "10\tblamed\tblame\tVERB\tVBD\t_\t3\tadvcl:relcl\t_\t_\n"
+      "11\tMaersk\tMaersk\tPROPN\tNNP\t_\t10\tobj\t_\t_\n"
+      "12\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  RepairParse(&s, Reporting);
+  CHECK(s.tokens[9].head == 6);
+  CHECK(s.tokens[9].deprel == "acl:relcl");
+}

@@ -956,3 +956,213 @@ TEST_CASE("RelationExtractor: with the actor named, 'from' says what an act is d
   f.Ref(0, 4, 5, {ecowas});
   CHECK(Find(Run(f), mali, ecowas, {"withdraw"}).size() == 1);
 }
+
+TEST_CASE("RelationExtractor: 'warned X against doing' is X doing it", "[extract][relations]") {
+  // "Norway warned Chile against arming Peru."
+  RelationFixture f;
+  f.Parse(
+      "1\tNorway\tNorway\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\twarned\twarn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tChile\tChile\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\tagainst\tagainst\tSCONJ\tIN\t_\t5\tmark\t_\t_\n"
+      "5\tarming\tarm\tVERB\tVBG\t_\t2\tadvcl\t_\t_\n"
+      "6\tPeru\tPeru\tPROPN\tNNP\t_\t5\tobj\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int norway = f.Add("Norway", ReferentKind::kGpe);
+  const int chile = f.Add("Chile", ReferentKind::kGpe);
+  const int peru = f.Add("Peru", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {norway});
+  f.Ref(0, 2, 3, {chile});
+  f.Ref(0, 5, 6, {peru});
+  const auto rels = Run(f);
+  CHECK(Find(rels, norway, chile, {"warn"}).size() == 1);
+  CHECK(Find(rels, chile, peru, {"arm"}).size() == 1);
+  CHECK(Find(rels, norway, peru, {"arm"}).empty());
+}
+
+TEST_CASE("RelationExtractor: a counterpart is not its possessor, and holds the possessor's office", "[extract][relations]") {
+  // "Lula met his Chilean counterpart, Ana Soto."
+  RelationFixture f;
+  f.Parse(
+      "1\tLula\tLula\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\this\the\tPRON\tPRP$\t_\t5\tnmod:poss\t_\t_\n"
+      "4\tChilean\tChilean\tADJ\tJJ\t_\t5\tamod\t_\t_\n"
+      "5\tcounterpart\tcounterpart\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "6\t,\t,\tPUNCT\t,\t_\t7\tpunct\t_\t_\n"
+      "7\tAna\tAna\tPROPN\tNNP\t_\t5\tappos\t_\t_\n"
+      "8\tSoto\tSoto\tPROPN\tNNP\t_\t7\tflat\t_\t_\n"
+      "9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int lula = f.Add("Lula", ReferentKind::kPerson);
+  f.refs.referents[lula].roles = {"president"};
+  const int chile = f.Add("Chile", ReferentKind::kGpe);
+  const int soto = f.Add("Ana Soto", ReferentKind::kPerson);
+  f.Ref(0, 0, 1, {lula});
+  f.Ref(0, 2, 3, {lula}, ReferenceSource::kPronoun);
+  f.Ref(0, 3, 4, {chile}, ReferenceSource::kDemonym);
+  f.Ref(0, 6, 8, {soto});
+  const auto rels = Run(f);
+  CHECK(Find(rels, soto, chile, {"president_of"}).size() == 1);
+  CHECK(Find(rels, soto, lula, {"president_of", "counterpart_of"}).empty());
+  SECTION("without a name, the counterpart acts for the adjective's country, not for him") {
+    // "Lula thanked his Chilean counterpart."
+    RelationFixture g;
+    g.Parse(
+        "1\tLula\tLula\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\tthanked\tthank\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\this\the\tPRON\tPRP$\t_\t5\tnmod:poss\t_\t_\n"
+        "4\tChilean\tChilean\tADJ\tJJ\t_\t5\tamod\t_\t_\n"
+        "5\tcounterpart\tcounterpart\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+        "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+    const int l = g.Add("Lula", ReferentKind::kPerson);
+    const int c = g.Add("Chile", ReferentKind::kGpe);
+    g.Ref(0, 0, 1, {l});
+    g.Ref(0, 2, 3, {l}, ReferenceSource::kPronoun);
+    g.Ref(0, 3, 4, {c}, ReferenceSource::kDemonym);
+    const auto r = Run(g);
+    CHECK(Find(r, l, c, {"thank"}).size() == 1);
+    CHECK(Find(r, l, l, {"thank"}).empty());
+  }
+}
+
+TEST_CASE("RelationExtractor: a body's panel or committee acts for the body", "[extract][relations]") {
+  // "The league's appeals committee suspended Ortega."
+  RelationFixture f;
+  f.Parse(
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tleague\tleague\tNOUN\tNN\t_\t5\tnmod:poss\t_\t_\n"
+      "3\t's\t's\tPART\tPOS\t_\t2\tcase\t_\t_\n"
+      "4\tappeals\tappeal\tNOUN\tNNS\t_\t5\tcompound\t_\t_\n"
+      "5\tcommittee\tcommittee\tNOUN\tNN\t_\t6\tnsubj\t_\t_\n"
+      "6\tsuspended\tsuspend\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "7\tOrtega\tOrtega\tPROPN\tNNP\t_\t6\tobj\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_\n\n");
+  const int league = f.Add("Andean Football League", ReferentKind::kOrg);
+  const int ortega = f.Add("Ortega", ReferentKind::kPerson);
+  f.Ref(0, 0, 2, {league}, ReferenceSource::kDescription);
+  f.Ref(0, 6, 7, {ortega});
+  CHECK(Find(Run(f), league, ortega, {"suspend"}).size() == 1);
+}
+
+TEST_CASE("RelationExtractor: where a body is based, and it stays the body when it acts", "[extract][relations]") {
+  // "Korvel, which is based in Gdansk, sued Ostra."
+  RelationFixture f;
+  f.Parse(
+      "1\tKorvel\tKorvel\tPROPN\tNNP\t_\t8\tnsubj\t_\t_\n"
+      "2\t,\t,\tPUNCT\t,\t_\t6\tpunct\t_\t_\n"
+      "3\twhich\twhich\tPRON\tWDT\t_\t5\tnsubj:pass\t_\t_\n"
+      "4\tis\tbe\tAUX\tVBZ\t_\t5\taux:pass\t_\t_\n"
+      "5\tbased\tbase\tVERB\tVBN\t_\t1\tacl:relcl\t_\t_\n"
+      "6\tin\tin\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "7\tGdansk\tGdansk\tPROPN\tNNP\t_\t5\tobl\t_\t_\n"
+      "8\tsued\tsue\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "9\tOstra\tOstra\tPROPN\tNNP\t_\t8\tobj\t_\t_\n"
+      "10\t.\t.\tPUNCT\t.\t_\t8\tpunct\t_\t_\n\n");
+  const int korvel = f.Add("Korvel", ReferentKind::kOrg);
+  const int gdansk = f.Add("Gdansk", ReferentKind::kGpe);
+  const int ostra = f.Add("Ostra", ReferentKind::kOrg);
+  f.Ref(0, 0, 1, {korvel});
+  f.Ref(0, 6, 7, {gdansk});
+  f.Ref(0, 8, 9, {ostra});
+  const auto rels = Run(f);
+  CHECK(Find(rels, korvel, gdansk, {"based_in"}).size() == 1);
+  CHECK(Find(rels, korvel, ostra, {"sue"}).size() == 1);
+  CHECK(Find(rels, gdansk, ostra, {"sue"}).empty());
+  SECTION("a person living in a city has no seat") {
+    RelationFixture g;
+    g.Parse(
+        "1\tNowak\tNowak\tPROPN\tNNP\t_\t3\tnsubj:pass\t_\t_\n"
+        "2\tis\tbe\tAUX\tVBZ\t_\t3\taux:pass\t_\t_\n"
+        "3\tbased\tbase\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+        "4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n"
+        "5\tGdansk\tGdansk\tPROPN\tNNP\t_\t3\tobl\t_\t_\n\n");
+    const int nowak = g.Add("Nowak", ReferentKind::kPerson);
+    const int city = g.Add("Gdansk", ReferentKind::kGpe);
+    g.Ref(0, 0, 1, {nowak});
+    g.Ref(0, 4, 5, {city});
+    CHECK(Find(Run(g), nowak, city, {"based_in"}).empty());
+  }
+}
+
+TEST_CASE("RelationExtractor: help sent with no destination goes to the country the article is about", "[extract][relations]") {
+  // "Norway sent two planes carrying tents." in an article about Peru.
+  auto sentence = [](const std::string& object_noun, const std::string& object_lemma) {
+    return "1\tNorway\tNorway\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+           "2\tsent\tsend\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+           "3\ttwo\ttwo\tNUM\tCD\t_\t4\tnummod\t_\t_\n"
+           "4\tplanes\tplane\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+           "5\tcarrying\tcarry\tVERB\tVBG\t_\t4\tacl\t_\t_\n"
+           "6\t" + object_noun + "\t" + object_lemma + "\tNOUN\tNNS\t_\t5\tobj\t_\t_\n"
+           "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+  };
+  auto run = [&](const std::string& noun, const std::string& lemma, int* norway, int* peru) {
+    RelationFixture f;
+    f.Parse(sentence(noun, lemma));
+    *norway = f.Add("Norway", ReferentKind::kGpe);
+    *peru = f.Add("Peru", ReferentKind::kGpe);
+    f.refs.referents[*peru].subtype = "country";
+    f.refs.home_country = *peru;
+    f.Ref(0, 0, 1, {*norway});
+    return Run(f);
+  };
+  int norway = -1, peru = -1;
+  auto rels = run("tents", "tent", &norway, &peru);
+  CHECK(Find(rels, norway, peru, {"send"}).size() == 1);
+  SECTION("what is no help has no implied recipient") {
+    rels = run("soldiers", "soldier", &norway, &peru);
+    CHECK(Find(rels, norway, peru, {"send"}).empty());
+  }
+}
+
+TEST_CASE("RelationExtractor: whoever hosts talks between others is no party to them", "[extract][relations]") {
+  // "Oman hosted talks between Iran and Kuwait."
+  RelationFixture f;
+  f.Parse(
+      "1\tOman\tOman\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\thosted\thost\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\ttalks\ttalk\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "4\tbetween\tbetween\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tIran\tIran\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n"
+      "6\tand\tand\tCCONJ\tCC\t_\t7\tcc\t_\t_\n"
+      "7\tKuwait\tKuwait\tPROPN\tNNP\t_\t5\tconj\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const int oman = f.Add("Oman", ReferentKind::kGpe);
+  const int iran = f.Add("Iran", ReferentKind::kGpe);
+  const int kuwait = f.Add("Kuwait", ReferentKind::kGpe);
+  f.Ref(0, 0, 1, {oman});
+  f.Ref(0, 4, 5, {iran});
+  f.Ref(0, 6, 7, {kuwait});
+  const auto rels = Run(f);
+  CHECK(Find(rels, oman, iran, {"host"}).size() == 1);
+  CHECK(Find(rels, oman, kuwait, {"host"}).size() == 1);
+  CHECK(Find(rels, oman, iran, {"talk"}).empty());
+  CHECK(Find(rels, iran, kuwait, {"talk"}).size() == 1);
+}
+
+TEST_CASE("RelationExtractor: bare state agents in what a country says are its own", "[extract][relations]") {
+  // "Peru said inspectors had visited Chile."
+  auto run = [](const std::string& speaker_kind_subtype, int* peru, int* chile) {
+    RelationFixture f;
+    f.Parse(
+        "1\tPeru\tPeru\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tinspectors\tinspector\tNOUN\tNNS\tNumber=Plur\t5\tnsubj\t_\t_\n"
+        "4\thad\thave\tAUX\tVBD\t_\t5\taux\t_\t_\n"
+        "5\tvisited\tvisit\tVERB\tVBN\t_\t2\tccomp\t_\t_\n"
+        "6\tChile\tChile\tPROPN\tNNP\t_\t5\tobj\t_\t_\n"
+        "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+    *peru = f.Add("Peru", ReferentKind::kGpe);
+    *chile = f.Add("Chile", ReferentKind::kGpe);
+    f.refs.referents[*peru].subtype = speaker_kind_subtype;
+    f.Ref(0, 0, 1, {*peru});
+    f.Ref(0, 5, 6, {*chile});
+    return Run(f);
+  };
+  int peru = -1, chile = -1;
+  auto rels = run("country", &peru, &chile);
+  CHECK(Find(rels, peru, chile, {"visit"}).size() == 1);
+  SECTION("a city's agents are not assumed") {
+    rels = run("city", &peru, &chile);
+    CHECK(Find(rels, peru, chile, {"visit"}).empty());
+  }
+}
