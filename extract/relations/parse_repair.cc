@@ -34,6 +34,19 @@ bool Dominates(const Sentence& s, int ancestor, int i) {
 
 bool IsNominal(const Token& t) { return t.upos == "PROPN" || t.upos == "NOUN" || t.upos == "PRON"; }
 
+// Makes `verb` the sentence's root and `subject` (the old root, or the noun a clause was
+// taken to modify) its subject by `relation`; punctuation from token `from` on that hung on
+// the subject follows the new main verb.
+void MakeMainClause(std::vector<Token>& tokens, int verb, int subject, int from, const char* relation = "nsubj") {
+  tokens[verb].head = -1;
+  tokens[verb].deprel = "root";
+  tokens[subject].head = verb;
+  tokens[subject].deprel = relation;
+  for (int t = std::max(from, 0); t < static_cast<int>(tokens.size()); ++t) {
+    if (tokens[t].head == subject && Base(tokens[t].deprel) == "punct") tokens[t].head = verb;
+  }
+}
+
 // "with Hegseth skipping…": the noun phrase just before a subjectless -ing verb.
 void AbsoluteParticiples(Sentence* s) {
   auto& tokens = s->tokens;
@@ -414,14 +427,8 @@ void MainVerbAfterRelativeOnRoot(Sentence* s) {
     const int c = close + 1;
     if (tokens[c].head != r || Base(tokens[c].deprel) != "conj" || tokens[c].upos != "VERB" || !IsFinite(*s, c)) continue;
     if (HasChild(*s, c, "cc") || HasChild(*s, c, "nsubj")) continue;
-    tokens[c].head = -1;
-    tokens[c].deprel = "root";
-    tokens[antecedent].head = c;
-    tokens[antecedent].deprel = "nsubj";
+    MakeMainClause(tokens, c, antecedent, c + 1);
     tokens[close].head = c;
-    for (int t = c + 1; t < n; ++t) {  // the rest of the sentence follows the new main verb
-      if (tokens[t].head == antecedent && Base(tokens[t].deprel) == "punct") tokens[t].head = c;
-    }
     return;
   }
 }
@@ -592,14 +599,8 @@ void MainClauseFromParticiple(Sentence* s) {
     }
     if (object < 0 && infinitive < 0) continue;
     if (object >= 0) tokens[object].deprel = "obj";
-    tokens[v].head = -1;
-    tokens[v].deprel = "root";
+    MakeMainClause(tokens, v, root, v + 1);
     tokens[v].xpos = "VBD";
-    tokens[root].head = v;
-    tokens[root].deprel = "nsubj";
-    for (int t = 0; t < n; ++t) {  // final punctuation follows the new root
-      if (tokens[t].head == root && Base(tokens[t].deprel) == "punct" && t > v) tokens[t].head = v;
-    }
     return;
   }
 }
@@ -741,19 +742,13 @@ void MainVerbAfterRelativeClause(Sentence* s) {
     if (Base(tokens[v].deprel) != "amod" && !inside_clause) return;
     const int object = inside_clause ? -1 : h;
     if (!inside_clause && (object <= v || !IsNominal(tokens[object]))) return;
-    tokens[v].head = -1;
-    tokens[v].deprel = "root";
-    tokens[v].xpos = "VBD";
     if (object >= 0) {
       tokens[object].head = v;
       tokens[object].deprel = "obj";
     }
-    tokens[root].head = v;
-    tokens[root].deprel = "nsubj";
+    MakeMainClause(tokens, v, root, std::max(object, v) + 1);
+    tokens[v].xpos = "VBD";
     tokens[close].head = v;
-    for (int t = std::max(object, v) + 1; t < n; ++t) {  // final punctuation follows the new root
-      if (tokens[t].head == root && Base(tokens[t].deprel) == "punct") tokens[t].head = v;
-    }
     return;
   }
 }
@@ -792,15 +787,9 @@ void BetweenCoordination(Sentence* s) {
         !Dominates(*s, root, x)) {
       continue;
     }
-    tokens[v].head = -1;
-    tokens[v].deprel = "root";
-    tokens[root].head = v;
     bool passive = false;
     for (const Token& t : tokens) passive = passive || (t.head == v && t.deprel == "aux:pass");
-    tokens[root].deprel = passive ? "nsubj:pass" : "nsubj";
-    for (int t = v + 1; t < n; ++t) {
-      if (tokens[t].head == root && Base(tokens[t].deprel) == "punct") tokens[t].head = v;
-    }
+    MakeMainClause(tokens, v, root, v + 1, passive ? "nsubj:pass" : "nsubj");
   }
 }
 
