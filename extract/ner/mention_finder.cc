@@ -828,12 +828,6 @@ void MentionFinder::RefineTypes(const SentenceState& st, std::vector<CandidateMe
         c.kind = EntityKind::kGpe;
         continue;
       }
-      // "the game studio Kivilinna Games", "the shipping firm Halvorsen": an organisation.
-      if (c.kind == EntityKind::kPerson && c.begin >= 1 && IsOrganisationNoun(folded[c.begin - 1]) &&
-          tokens[c.begin - 1].upos == "NOUN") {
-        c.kind = EntityKind::kOrg;
-        continue;
-      }
       // One unknown word after "in"/"near": a place ("villages near Chaurjahari").
       if (c.kind == EntityKind::kPerson && c.end - c.begin == 1 && c.begin > 0 &&
           IsLocativePreposition(folded[c.begin - 1]) && !gazetteer_.IsGivenName(folded[c.begin]) &&
