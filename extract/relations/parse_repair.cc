@@ -34,12 +34,13 @@ bool Dominates(const Sentence& s, int ancestor, int i) {
 
 bool IsNominal(const Token& t) { return t.upos == "PROPN" || t.upos == "NOUN" || t.upos == "PRON"; }
 
-// Makes `verb` the sentence's root and `subject` (the old root, or the noun a clause was
-// taken to modify) its subject by `relation`; punctuation from token `from` on that hung on
-// the subject follows the new main verb.
-void MakeMainClause(std::vector<Token>& tokens, int verb, int subject, int from, const char* relation = "nsubj") {
-  tokens[verb].head = -1;
-  tokens[verb].deprel = "root";
+// Makes `verb` take the place `subject` had in the tree (mostly the root) and `subject`
+// its subject by `relation`; punctuation from token `from` on that hung on the subject
+// follows the verb.
+void RaiseVerbOverSubject(std::vector<Token>& tokens, int verb, int subject, int from,
+                          const char* relation = "nsubj") {
+  tokens[verb].head = tokens[subject].head;
+  tokens[verb].deprel = tokens[subject].deprel;
   tokens[subject].head = verb;
   tokens[subject].deprel = relation;
   for (int t = std::max(from, 0); t < static_cast<int>(tokens.size()); ++t) {
@@ -427,7 +428,7 @@ void MainVerbAfterRelativeOnRoot(Sentence* s) {
     const int c = close + 1;
     if (tokens[c].head != r || Base(tokens[c].deprel) != "conj" || tokens[c].upos != "VERB" || !IsFinite(*s, c)) continue;
     if (HasChild(*s, c, "cc") || HasChild(*s, c, "nsubj")) continue;
-    MakeMainClause(tokens, c, antecedent, c + 1);
+    RaiseVerbOverSubject(tokens, c, antecedent, c + 1);
     tokens[close].head = c;
     return;
   }
@@ -463,23 +464,11 @@ void RelativeClauseClosure(Sentence* s) {
       const std::string_view antecedent_rel = Base(tokens[antecedent].deprel);
       if (antecedent_rel != "root" && antecedent_rel != "nsubj") break;
       if (HasChild(*s, r, "obj")) break;
-      const int old_head = tokens[antecedent].head;
-      const std::string old_rel = tokens[antecedent].deprel;
       tokens[o].head = r;
       tokens[o].deprel = "obj";
-      if (old_head == v) {
-        // The antecedent already was the verb's subject; only the object moved.
-      } else {
-        tokens[v].head = old_head;
-        tokens[v].deprel = old_rel;
-        tokens[antecedent].head = v;
-        tokens[antecedent].deprel = "nsubj";
-        for (Token& t : tokens) {  // the rest of the sentence follows the new main verb
-          if (&t != &tokens[v] && t.head == antecedent && Base(t.deprel) == "punct" && &t - &tokens[0] > close) {
-            t.head = v;
-          }
-        }
-      }
+      // Unless the antecedent already was the verb's subject (then only the object moved),
+      // the verb takes the antecedent's place and the rest of the sentence follows it.
+      if (tokens[antecedent].head != v) RaiseVerbOverSubject(tokens, v, antecedent, close + 1);
       break;
     }
   }
@@ -599,7 +588,7 @@ void MainClauseFromParticiple(Sentence* s) {
     }
     if (object < 0 && infinitive < 0) continue;
     if (object >= 0) tokens[object].deprel = "obj";
-    MakeMainClause(tokens, v, root, v + 1);
+    RaiseVerbOverSubject(tokens, v, root, v + 1);
     tokens[v].xpos = "VBD";
     return;
   }
@@ -746,7 +735,7 @@ void MainVerbAfterRelativeClause(Sentence* s) {
       tokens[object].head = v;
       tokens[object].deprel = "obj";
     }
-    MakeMainClause(tokens, v, root, std::max(object, v) + 1);
+    RaiseVerbOverSubject(tokens, v, root, std::max(object, v) + 1);
     tokens[v].xpos = "VBD";
     tokens[close].head = v;
     return;
@@ -789,7 +778,7 @@ void BetweenCoordination(Sentence* s) {
     }
     bool passive = false;
     for (const Token& t : tokens) passive = passive || (t.head == v && t.deprel == "aux:pass");
-    MakeMainClause(tokens, v, root, v + 1, passive ? "nsubj:pass" : "nsubj");
+    RaiseVerbOverSubject(tokens, v, root, v + 1, passive ? "nsubj:pass" : "nsubj");
   }
 }
 
