@@ -1,6 +1,7 @@
 #include "extract/ner/entity_resolver.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 #include <numeric>
@@ -298,6 +299,21 @@ ArticleEntities EntityResolver::Resolve(const std::vector<CandidateMention>& can
     out.entities.push_back(std::move(info));
   }
 
+  // The entity of a gazetteer entry, added (present only as what others belong to) when
+  // the article does not mention it.
+  auto entity_of = [&](int entry) {
+    auto it = entity_of_entry.find(entry);
+    if (it != entity_of_entry.end()) return it->second;
+    const GazetteerEntry& e = gazetteer_.entry(entry);
+    EntityInfo info;
+    info.canonical = e.name;
+    info.subtype = e.kind;
+    info.known = true;
+    info.type = e.cls == GazetteerClass::kCountry ? EntityKind::kGpe : EntityKind::kOrg;
+    out.entities.push_back(std::move(info));
+    return entity_of_entry.emplace(entry, static_cast<int>(out.entities.size()) - 1).first->second;
+  };
+
   // Links: government bodies and sub-organisations to what they are part of (added when
   // the article does not mention it), places to their country when the article names it.
   for (size_t k = 0; k < members.size(); ++k) {
@@ -318,18 +334,8 @@ ArticleEntities EntityResolver::Resolve(const std::vector<CandidateMention>& can
         out.entities[k].link_predicate = "located_in";
       }
     } else if (e.cls == GazetteerClass::kGovernmentBody || e.cls == GazetteerClass::kOrganization) {
-      auto it = entity_of_entry.find(e.link);
-      if (it == entity_of_entry.end()) {
-        const GazetteerEntry& parent = gazetteer_.entry(e.link);
-        EntityInfo info;
-        info.canonical = parent.name;
-        info.subtype = parent.kind;
-        info.known = true;
-        info.type = parent.cls == GazetteerClass::kCountry ? EntityKind::kGpe : EntityKind::kOrg;
-        it = entity_of_entry.emplace(e.link, static_cast<int>(out.entities.size())).first;
-        out.entities.push_back(std::move(info));
-      }
-      out.entities[k].linked_to = it->second;
+      const int parent = entity_of(e.link);
+      out.entities[k].linked_to = parent;
       out.entities[k].link_predicate = "part_of";
     } else if (e.cls == GazetteerClass::kCity || e.cls == GazetteerClass::kRegion) {
       if (auto it = entity_of_entry.find(e.link); it != entity_of_entry.end()) {
@@ -342,12 +348,9 @@ ArticleEntities EntityResolver::Resolve(const std::vector<CandidateMention>& can
   std::vector<int> entity_of_candidate(n);
   for (int i = 0; i < n; ++i) entity_of_candidate[i] = entity_of_root[groups.Find(i)];
   const int home = HomeCountry(cands, target);
-  for (size_t k = 0; k < out.entities.size() && home >= 0; ++k) {
-    if (out.entities[k].known && out.entities[k].canonical == gazetteer_.entry(home).name) {
-      out.home_country = static_cast<int>(k);
-    }
-  }
-  QualifyGenericNames(cands, target, entity_of_candidate, home, &out);
+  if (auto it = entity_of_entry.find(home); it != entity_of_entry.end()) out.home_country = it->second;
+  QualifyGenericNames(cands, target, entity_of_candidate, home < 0 ? std::function<int()>() : [&] { return entity_of(home); },
+                      &out);
 
   // Mentions.
   std::unordered_map<int64_t, int> by_position;  // (sentence, byte_begin) -> candidate
@@ -440,23 +443,9 @@ int EntityResolver::HomeCountry(const std::vector<CandidateMention>& cands, cons
 }
 
 void EntityResolver::QualifyGenericNames(const std::vector<CandidateMention>& cands, const std::vector<int>& target,
-                                         const std::vector<int>& entity_of_candidate, int home,
-                                         ArticleEntities* out) const {
+                                         const std::vector<int>& entity_of_candidate,
+                                         const std::function<int()>& home_entity, ArticleEntities* out) const {
   const int n = static_cast<int>(cands.size());
-  auto entity_of_country = [&](int entry) {
-    const std::string& name = gazetteer_.entry(entry).name;
-    for (size_t k = 0; k < out->entities.size(); ++k) {
-      if (out->entities[k].known && out->entities[k].canonical == name) return static_cast<int>(k);
-    }
-    EntityInfo info;  // present only as what the body belongs to
-    info.canonical = name;
-    info.subtype = gazetteer_.entry(entry).kind;
-    info.known = true;
-    info.type = EntityKind::kGpe;
-    out->entities.push_back(std::move(info));
-    return static_cast<int>(out->entities.size()) - 1;
-  };
-
   const size_t count = out->entities.size();
   for (size_t k = 0; k < count; ++k) {
     EntityInfo& info = out->entities[k];
@@ -473,9 +462,9 @@ void EntityResolver::QualifyGenericNames(const std::vector<CandidateMention>& ca
         }
       }
     }
-    if (owner < 0 && home >= 0) owner = entity_of_country(home);
+    if (owner < 0 && home_entity) owner = home_entity();
     if (owner < 0) continue;
-    EntityInfo& body = out->entities[k];  // entity_of_country may have grown the vector
+    EntityInfo& body = out->entities[k];  // home_entity() may have grown the vector
     const std::string plain = body.canonical;
     body.canonical = plain + " (" + out->entities[owner].canonical + ")";
     body.aliases.insert(body.aliases.begin(), plain);

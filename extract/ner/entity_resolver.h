@@ -6,6 +6,7 @@
 // expansion; other names by folded spelling with a majority type. Internal to
 // EntityRecognizer. Immutable; Resolve() is const and thread-safe.
 
+#include <functional>
 #include <vector>
 
 #include "extract/ner/entity_recognizer.h"
@@ -30,9 +31,11 @@ class EntityResolver {
   // The gazetteer entry of the article's home country (see ArticleEntities), or -1.
   int HomeCountry(const std::vector<CandidateMention>& cands, const std::vector<int>& target) const;
   // Qualifies generic organisation names with the country they belong to: the one named
-  // in a possessive before them ("Kenya's High Court"), else the article's home country.
+  // in a possessive before them ("Kenya's High Court"), else the article's home country,
+  // whose entity `home_entity` gives (empty: none).
   void QualifyGenericNames(const std::vector<CandidateMention>& cands, const std::vector<int>& target,
-                           const std::vector<int>& entity_of_candidate, int home, ArticleEntities* out) const;
+                           const std::vector<int>& entity_of_candidate, const std::function<int()>& home_entity,
+                           ArticleEntities* out) const;
 
   const Gazetteer& gazetteer_;
   const TitleLexicon& titles_;
